@@ -1,0 +1,59 @@
+// Package watch tells a running zhinan when the site's sources change, and
+// runs the rebuild loop shared by "zhinan serve" and "zhinan watch".
+//
+// # What is watched
+//
+// Under the site root, a Watcher follows:
+//
+//   - content/ and templates/, recursively. Folders created later are
+//     watched as soon as they appear, and the files already inside them are
+//     reported; a removed or renamed folder stops being watched.
+//   - zhinan.yaml, the site settings.
+//
+// Nothing else under the root is reported. content/ and templates/ may be
+// created after the Watcher starts.
+//
+// # Batches
+//
+// Editors write files in bursts: a save can be a truncate, two writes and a
+// chmod, or a write to a temporary file renamed over the target. The Watcher
+// therefore collects events and delivers them as one Batch after a quiet
+// period (Options.Debounce, 100 ms by default), but never holds a batch
+// longer than Options.MaxWait (1 s by default) while events keep coming, so
+// a steady stream of changes still shows up about once a second.
+//
+// A Batch names each changed path once, sorted, as a slash path relative to
+// the root ("content/platforms/ios.md", "templates/assets/site.css",
+// "zhinan.yaml"). Creations, writes, removals and renames all count as
+// changes; a rename names both the old and the new path. A path that was
+// created and gone again within the same batch (a temporary file renamed over
+// its target, say) is dropped, so an atomic save is exactly one change of the
+// target file. When the consumer is busy (rebuilding), further batches merge
+// into the one waiting to be received, so nothing is lost and no backlog
+// forms. Batch.Rescan reports that the operating system dropped events:
+// treat everything as changed.
+//
+// # Ignored files
+//
+// Dot-files and anything inside dot-folders (".git", ".x.md.swp", ".#x.md",
+// ".goutputstream-*", ".DS_Store") are ignored, as are the other droppings of
+// common editors: "*.swp", "*.swx", "*~", vim's "4913" probe, Emacs "#x#",
+// and JetBrains "*___jb_tmp___" / "*___jb_old___".
+//
+// # Polling
+//
+// On file systems without change notification (network mounts, some
+// containers and VMs), set Options.Poll to an interval: the Watcher then
+// scans the watched trees that often and compares modification times and
+// sizes instead of using fsnotify. Batching and ignore rules are the same.
+//
+// # The rebuild loop
+//
+// Run builds the site once, then rebuilds it after every Batch with the same
+// Builder (so unchanged pages come from its cache) and hands each outcome, a
+// Rebuild, to a callback: serve swaps the site in memory and notifies
+// browsers; watch writes the output folder. Rebuild.CSS is set when the only
+// change was to stylesheets under templates/ and the only output files that
+// changed are stylesheets, so a browser can swap them without reloading.
+// Summary formats the one line printed per rebuild.
+package watch

@@ -1,0 +1,293 @@
+package watch
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+)
+
+// Options tune a Watcher. The zero value is ready to use.
+type Options struct {
+	Debounce time.Duration // quiet period that ends a batch; 100 ms when 0
+	MaxWait  time.Duration // longest a batch is held while events keep coming; 1 s when 0
+	Poll     time.Duration // when > 0, scan every Poll instead of using fsnotify
+}
+
+// Batch is a set of changes delivered together.
+type Batch struct {
+	Paths  []string // sorted, unique slash paths relative to the root
+	Rescan bool     // events were lost: treat everything as changed
+}
+
+// String names the first path and how many more there are:
+// "content/a.md and 2 more".
+func (b Batch) String() string {
+	switch {
+	case len(b.Paths) == 0 && b.Rescan:
+		return "(events lost, full rebuild)"
+	case len(b.Paths) == 0:
+		return "(nothing)"
+	case len(b.Paths) == 1:
+		return b.Paths[0]
+	}
+	return fmt.Sprintf("%s and %d more", b.Paths[0], len(b.Paths)-1)
+}
+
+// The folders watched recursively, and the single files watched, relative to the root.
+var (
+	watchedDirs  = []string{"content", "templates"}
+	watchedFiles = []string{"zhinan.yaml"}
+)
+
+// change is one raw event, from fsnotify or the poller.
+type change struct {
+	rel     string // slash path relative to the root
+	created bool   // the path came into existence with this event
+	rescan  bool
+}
+
+// Watcher reports changes under a site root as Batches. Create one with New
+// and stop it with Close.
+type Watcher struct {
+	root string
+	opts Options
+	in   chan change
+	out  chan Batch
+	errs chan error
+	done chan struct{}
+	wg   sync.WaitGroup
+
+	fsw  *fsnotify.Watcher // nil when polling
+	dirs map[string]bool   // absolute folders watched by fsw; only the fsnotify goroutine touches it
+
+	closeOnce sync.Once
+}
+
+// New starts watching the site at root.
+func New(root string, opts Options) (*Watcher, error) {
+	abs, err := filepath.Abs(root)
+	if err != nil {
+		return nil, err
+	}
+	if fi, err := os.Stat(abs); err != nil {
+		return nil, err
+	} else if !fi.IsDir() {
+		return nil, fmt.Errorf("watch: %s is not a folder", root)
+	}
+	if opts.Debounce <= 0 {
+		opts.Debounce = 100 * time.Millisecond
+	}
+	if opts.MaxWait <= 0 {
+		opts.MaxWait = time.Second
+	}
+	w := &Watcher{
+		root: abs,
+		opts: opts,
+		in:   make(chan change, 256),
+		out:  make(chan Batch),
+		errs: make(chan error, 8),
+		done: make(chan struct{}),
+		dirs: map[string]bool{},
+	}
+	if opts.Poll > 0 {
+		p := newPoller(w)
+		w.wg.Add(1)
+		go p.run()
+	} else {
+		if w.fsw, err = fsnotify.NewBufferedWatcher(1024); err != nil {
+			return nil, err
+		}
+		if err := w.fsw.Add(abs); err != nil {
+			w.fsw.Close()
+			return nil, err
+		}
+		for _, d := range watchedDirs {
+			w.addTree(filepath.Join(abs, d), false)
+		}
+		w.wg.Add(1)
+		go w.readEvents()
+	}
+	w.wg.Add(1)
+	go w.batch()
+	return w, nil
+}
+
+// Batches delivers the batches. It is closed after Close.
+func (w *Watcher) Batches() <-chan Batch { return w.out }
+
+// Errors delivers problems the Watcher met but survived (a folder it could
+// not watch, say). Reading it is optional; errors are dropped when nobody does.
+func (w *Watcher) Errors() <-chan error { return w.errs }
+
+// Close stops watching and closes Batches.
+func (w *Watcher) Close() error {
+	var err error
+	w.closeOnce.Do(func() {
+		close(w.done)
+		if w.fsw != nil {
+			err = w.fsw.Close()
+		}
+		w.wg.Wait()
+	})
+	return err
+}
+
+func (w *Watcher) report(err error) {
+	select {
+	case w.errs <- err:
+	default:
+	}
+}
+
+func (w *Watcher) send(c change) {
+	select {
+	case w.in <- c:
+	case <-w.done:
+	}
+}
+
+// rel turns an absolute path into a watched slash path relative to the root,
+// or "" when the path is not watched or is ignored.
+func (w *Watcher) rel(abs string) string {
+	r, err := filepath.Rel(w.root, abs)
+	if err != nil || r == "." || strings.HasPrefix(r, "..") {
+		return ""
+	}
+	r = filepath.ToSlash(r)
+	if !watched(r) || ignored(r) {
+		return ""
+	}
+	return r
+}
+
+func watched(rel string) bool {
+	top, _, _ := strings.Cut(rel, "/")
+	for _, d := range watchedDirs {
+		if top == d {
+			return true
+		}
+	}
+	for _, f := range watchedFiles {
+		if rel == f {
+			return true
+		}
+	}
+	return false
+}
+
+// ignored reports editor droppings and dot-files anywhere in the path.
+func ignored(rel string) bool {
+	for _, seg := range strings.Split(rel, "/") {
+		if ignoredName(seg) {
+			return true
+		}
+	}
+	return false
+}
+
+func ignoredName(name string) bool {
+	switch {
+	case name == "" || name[0] == '.':
+		return true // dot-files: .x.swp, .#x, .goutputstream-*, .DS_Store, .git
+	case name == "4913":
+		return true // vim checks it may write the folder
+	case strings.HasSuffix(name, "~"), strings.HasSuffix(name, ".swp"), strings.HasSuffix(name, ".swx"):
+		return true
+	case len(name) > 1 && name[0] == '#' && name[len(name)-1] == '#':
+		return true // Emacs auto-save
+	case strings.HasSuffix(name, "___jb_tmp___"), strings.HasSuffix(name, "___jb_old___"):
+		return true
+	}
+	return false
+}
+
+// addTree watches dir and every folder below it. With report set, it also
+// reports every file and folder found as created: they may have appeared
+// before the watch was in place.
+func (w *Watcher) addTree(dir string, report bool) {
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if !errors.Is(err, fs.ErrNotExist) {
+				w.report(err)
+			}
+			return nil
+		}
+		rel := w.rel(p)
+		if rel == "" {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() && !w.dirs[p] {
+			if err := w.fsw.Add(p); err != nil {
+				w.report(fmt.Errorf("watch: %s: %w", rel, err))
+			} else {
+				w.dirs[p] = true
+			}
+		}
+		if report && p != dir {
+			w.send(change{rel: rel, created: true})
+		}
+		return nil
+	})
+}
+
+// dropTree forgets the watches on dir and everything below it.
+func (w *Watcher) dropTree(dir string) {
+	prefix := dir + string(filepath.Separator)
+	for d := range w.dirs {
+		if d == dir || strings.HasPrefix(d, prefix) {
+			delete(w.dirs, d)
+			w.fsw.Remove(d) // the kernel may already have dropped it
+		}
+	}
+}
+
+func (w *Watcher) readEvents() {
+	defer w.wg.Done()
+	for {
+		select {
+		case <-w.done:
+			return
+		case err, ok := <-w.fsw.Errors:
+			if !ok {
+				return
+			}
+			if errors.Is(err, fsnotify.ErrEventOverflow) {
+				w.send(change{rescan: true})
+			} else {
+				w.report(err)
+			}
+		case ev, ok := <-w.fsw.Events:
+			if !ok {
+				return
+			}
+			w.handle(ev)
+		}
+	}
+}
+
+func (w *Watcher) handle(ev fsnotify.Event) {
+	rel := w.rel(ev.Name)
+	if rel == "" || ev.Op == fsnotify.Chmod {
+		return
+	}
+	if ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename) {
+		w.dropTree(ev.Name)
+	}
+	created := ev.Has(fsnotify.Create)
+	w.send(change{rel: rel, created: created})
+	if created {
+		if fi, err := os.Lstat(ev.Name); err == nil && fi.IsDir() {
+			w.addTree(ev.Name, true)
+		}
+	}
+}
