@@ -1,0 +1,117 @@
+package search
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// agreementStrings are tokenized by Go and by search.js under node; the
+// results must be identical. They also seed FuzzTokenize.
+var agreementStrings = []string{
+	"",
+	"，。！？…“”「」",
+	"   \t\n",
+	"如何解散微信群",
+	"群主转让后再解散企业微信群",
+	"WeCom企业微信2.0版",
+	"ＡＢＣ１２３",
+	"ｈｅｌｌｏ　ＷＯＲＬＤ！",
+	"群👍主",
+	"👨‍👩‍👧‍👦家庭群",
+	"❤️解散",
+	"café cafe\u0301 naïve",
+	"İstanbul ΣΑΣ ß ẞ",
+	"ｶﾀｶﾅ ひらがな 한국어",
+	"㍻ ㎏ ① ½ ﬁ Ⅻ",
+	"𠀀𠀁𪚥 〇々",
+	"snake_case-word.v2",
+	"<img src=x onerror=alert(1)>",
+	"a\u200db\u00adc",
+	"Ｗｅ Chat：第３步，点击“解散群聊”。",
+	strings.Repeat("解散群聊 WeChat 123 ", 500),
+}
+
+// searchJS is the browser client, relative to this package.
+const searchJS = "../../templates/assets/search.js"
+
+// needTool skips the test when a tool is missing, except under CI=true.
+func needTool(t *testing.T, name, path string) string {
+	t.Helper()
+	p, err := exec.LookPath(path)
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("%s not found (%v) and CI=true: install it", name, err)
+		}
+		t.Skipf("%s not found (%v); install it to run this test (it fails instead when CI=true)", name, err)
+	}
+	return p
+}
+
+func TestTokenizeAgreesWithJS(t *testing.T) {
+	node := needTool(t, "node", "node")
+	abs, err := filepath.Abs(searchJS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, err := json.Marshal(agreementStrings)
+	if err != nil {
+		t.Fatal(err)
+	}
+	script := `const s = require(process.argv[1]); let d = '';
+process.stdin.on('data', c => d += c).on('end', () => {
+  const out = JSON.parse(d).map(x => s.tokenize(x).map(t => ({Text: t.text, Start: t.start, End: t.end})));
+  process.stdout.write(JSON.stringify(out));
+});`
+	cmd := exec.Command(node, "-e", script, abs)
+	cmd.Stdin = bytes.NewReader(in)
+	cmd.Stderr = os.Stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("node: %v", err)
+	}
+	var js [][]Token
+	if err := json.Unmarshal(out, &js); err != nil {
+		t.Fatalf("decoding node output: %v", err)
+	}
+	if len(js) != len(agreementStrings) {
+		t.Fatalf("node returned %d token lists for %d strings", len(js), len(agreementStrings))
+	}
+	for i, s := range agreementStrings {
+		goToks := Tokenize(s)
+		if goToks == nil {
+			goToks = []Token{}
+		}
+		if diff := cmp.Diff(goToks, js[i]); diff != "" {
+			t.Errorf("Tokenize(%.40q): Go and JS differ (-go +js):\n%s", s, diff)
+		}
+	}
+}
+
+func TestHashAgreesWithJS(t *testing.T) {
+	node := needTool(t, "node", "node")
+	abs, _ := filepath.Abs(searchJS)
+	keys := []string{"", "a", "解散", "^wec", "群主转让", "𠀀𠀁"}
+	in, _ := json.Marshal(keys)
+	script := `const s = require(process.argv[1]);
+process.stdout.write(JSON.stringify(JSON.parse(process.argv[2]).map(s.hashKey)));`
+	out, err := exec.Command(node, "-e", script, abs, string(in)).Output()
+	if err != nil {
+		t.Fatalf("node: %v", err)
+	}
+	var js []uint32
+	if err := json.Unmarshal(out, &js); err != nil {
+		t.Fatal(err)
+	}
+	for i, k := range keys {
+		if js[i] != hashKey(k) {
+			t.Errorf("hash(%q): Go %d, JS %d", k, hashKey(k), js[i])
+		}
+	}
+}

@@ -1,0 +1,309 @@
+package search
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+// Doc is one page of the site as search sees it.
+type Doc struct {
+	URL     string // site-absolute URL of the page, base path included: "/guide/platforms/ios/"
+	Title   string
+	Section string // title of the page's section, shown under the result
+	Parts   []Part // the page's text split at headings; Parts[0] may have an empty Anchor
+}
+
+// Part is the text under one heading (or before the first one).
+type Part struct {
+	Anchor  string // heading id, without '#'
+	Heading string // heading text
+	Text    string // plain text
+}
+
+// Option changes how Build writes the index.
+type Option func(*config)
+
+type config struct {
+	base     string
+	hasBase  bool
+	shardMax int
+}
+
+// WithBase records the site's base path ("/", "/docs/") in the manifest, so the
+// client can turn site-absolute URLs into relative ones under file://. Without
+// it, Build uses the longest common directory prefix of all Doc URLs.
+func WithBase(base string) Option {
+	return func(c *config) { c.base, c.hasBase = base, true }
+}
+
+// Field weights and BM25 parameters.
+const (
+	fieldTitle = iota
+	fieldHeading
+	fieldBody
+	numFields
+)
+
+var fieldWeight = [numFields]float64{5, 2.5, 1}
+
+const (
+	bm25K1      = 1.2
+	bm25B       = 0.75
+	scoreScale  = 4     // scores are stored as round(score*scoreScale)
+	maxParts    = 31    // mask bits; parts from maxParts-1 on share the last bit
+	prefixMax   = 8     // expansions stored per prefix
+	prefixLen   = 12    // longest prefix stored
+	shardTarget = 16384 // aimed-for bytes of postings per shard
+	shardsMax   = 8192  // most shards
+	formatVer   = 1     // manifest "v"
+	manifestKey = "manifest"
+)
+
+// termStat is what one document holds of one term.
+type termStat struct {
+	tf   [numFields]uint16
+	mask uint32
+}
+
+// docStats is the tokenized form of one document.
+type docStats struct {
+	terms map[string]*termStat
+	lens  [numFields]int
+}
+
+// posting is one document's entry in a term's list.
+type posting struct {
+	doc int32
+	st  termStat
+}
+
+// Build writes the search index for docs: files keyed by slash path relative
+// to the output root, all under "search/". The same docs, in any order, give
+// byte-identical files.
+func Build(docs []Doc, opts ...Option) map[string][]byte {
+	c := config{shardMax: shardsMax}
+	for _, o := range opts {
+		o(&c)
+	}
+	docs = slices.Clone(docs)
+	slices.SortStableFunc(docs, func(a, b Doc) int {
+		return cmp.Or(strings.Compare(a.URL, b.URL), strings.Compare(a.Title, b.Title))
+	})
+	if !c.hasBase {
+		c.base = commonBase(docs)
+	}
+	stats := analyzeAll(docs)
+	enc := encodeTerms(stats)
+	n := shardCount(enc, c.shardMax)
+	files := writeShards(enc, prefixTable(stats), n)
+	for id, d := range docs {
+		files[docName(id)] = jsFile(docName(id), docRecord(d))
+	}
+	files[manifestKey] = jsFile(manifestKey, map[string]any{
+		"v": formatVer, "base": c.base, "shards": n, "docs": len(docs),
+	})
+	out := make(map[string][]byte, len(files))
+	for name, b := range files {
+		out["search/"+name+".js"] = b
+	}
+	return out
+}
+
+func docName(id int) string { return "d/" + itoa(id) }
+
+func itoa(i int) string { return string(appendInt(nil, i)) }
+
+func appendInt(b []byte, i int) []byte {
+	if i >= 10 {
+		b = appendInt(b, i/10)
+	}
+	return append(b, byte('0'+i%10))
+}
+
+func docRecord(d Doc) map[string]any {
+	parts := make([][3]string, len(d.Parts))
+	for i, p := range d.Parts {
+		parts[i] = [3]string{p.Anchor, p.Heading, p.Text}
+	}
+	return map[string]any{"u": d.URL, "t": d.Title, "s": d.Section, "p": parts}
+}
+
+// commonBase is the longest prefix ending in "/" shared by all URLs.
+func commonBase(docs []Doc) string {
+	if len(docs) == 0 {
+		return "/"
+	}
+	p := docs[0].URL
+	for _, d := range docs[1:] {
+		for !strings.HasPrefix(d.URL, p) {
+			p = p[:len(p)-1]
+		}
+	}
+	if i := strings.LastIndexByte(p, '/'); i >= 0 {
+		return p[:i+1]
+	}
+	return "/"
+}
+
+// analyzeAll tokenizes every document, in parallel.
+func analyzeAll(docs []Doc) []docStats {
+	stats := make([]docStats, len(docs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				stats[i] = analyze(docs[i])
+			}
+		})
+	}
+	for i := range docs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return stats
+}
+
+func analyze(d Doc) docStats {
+	ds := docStats{terms: make(map[string]*termStat)}
+	add := func(s string, field int, mask uint32) {
+		for _, t := range Tokenize(s) {
+			st := ds.terms[t.Text]
+			if st == nil {
+				st = new(termStat)
+				ds.terms[t.Text] = st
+			}
+			if st.tf[field] < math.MaxUint16 {
+				st.tf[field]++
+			}
+			st.mask |= mask
+			ds.lens[field]++
+		}
+	}
+	add(d.Title, fieldTitle, 0)
+	for i, p := range d.Parts {
+		bit := uint32(1) << min(i, maxParts-1)
+		add(p.Heading, fieldHeading, bit)
+		add(p.Text, fieldBody, bit)
+	}
+	return ds
+}
+
+// encodeTerms gathers the postings of every term and encodes each list.
+func encodeTerms(stats []docStats) map[string]string {
+	lists := make(map[string][]posting)
+	var avg [numFields]float64
+	for id, ds := range stats {
+		for t, st := range ds.terms {
+			lists[t] = append(lists[t], posting{int32(id), *st})
+		}
+		for f := range avg {
+			avg[f] += float64(ds.lens[f])
+		}
+	}
+	for f := range avg {
+		avg[f] = max(avg[f]/float64(max(len(stats), 1)), 1)
+	}
+	enc := make(map[string]string, len(lists))
+	for t, ps := range lists {
+		enc[t] = encodeList(ps, stats, avg, len(stats))
+	}
+	return enc
+}
+
+// encodeList writes a posting list as varint triples: doc id delta, score,
+// part mask. Postings arrive in doc id order.
+func encodeList(ps []posting, stats []docStats, avg [numFields]float64, ndocs int) string {
+	df := float64(len(ps))
+	idf := math.Log(1 + (float64(ndocs)-df+0.5)/(df+0.5))
+	b := make([]byte, 0, len(ps)*4)
+	prev := int32(0)
+	for _, p := range ps {
+		var tf float64
+		for f := range numFields {
+			norm := 1 - bm25B + bm25B*float64(stats[p.doc].lens[f])/avg[f]
+			tf += fieldWeight[f] * float64(p.st.tf[f]) / norm
+		}
+		s := idf * tf * (bm25K1 + 1) / (tf + bm25K1)
+		q := max(uint32(math.Round(s*scoreScale)), 1)
+		b = appendVarint(b, uint32(p.doc-prev))
+		b = appendVarint(b, q)
+		b = appendVarint(b, p.st.mask)
+		prev = p.doc
+	}
+	return string(b)
+}
+
+// prefixTable maps "^"+prefix to the most frequent words starting with it.
+func prefixTable(stats []docStats) map[string]string {
+	df := make(map[string]int)
+	for _, ds := range stats {
+		for t := range ds.terms {
+			r, _ := utf8.DecodeRuneInString(t)
+			if kind(r) != kindCJK {
+				df[t]++
+			}
+		}
+	}
+	cands := make(map[string][]string)
+	for w := range df {
+		rs := []rune(w)
+		for p := 1; p < len(rs) && p <= prefixLen; p++ {
+			k := "^" + string(rs[:p])
+			cands[k] = append(cands[k], w)
+		}
+	}
+	out := make(map[string]string, len(cands))
+	for k, ws := range cands {
+		slices.SortFunc(ws, func(a, b string) int { return cmp.Or(df[b]-df[a], strings.Compare(a, b)) })
+		out[k] = strings.Join(ws[:min(len(ws), prefixMax)], " ")
+	}
+	return out
+}
+
+// shardCount picks a power of two so shards hold about shardTarget bytes.
+func shardCount(enc map[string]string, most int) int {
+	total := 0
+	for t, s := range enc {
+		total += len(t) + len(s) + 6
+	}
+	n := 1
+	for n < most && n*shardTarget < total {
+		n *= 2
+	}
+	return n
+}
+
+func writeShards(enc, prefixes map[string]string, n int) map[string][]byte {
+	shards := make(map[string]map[string]string)
+	put := func(k, v string) {
+		name := shardName(k, n)
+		if shards[name] == nil {
+			shards[name] = make(map[string]string)
+		}
+		shards[name][k] = v
+	}
+	for k, v := range enc {
+		put(k, v)
+	}
+	for k, v := range prefixes {
+		put(k, v)
+	}
+	files := make(map[string][]byte, n)
+	for i := range n {
+		name := fmt.Sprintf("s/%x", i)
+		m := shards[name]
+		if m == nil {
+			m = map[string]string{}
+		}
+		files[name] = jsFile(name, m)
+	}
+	return files
+}

@@ -1,0 +1,82 @@
+package search
+
+// Excerpt sizes, in runes.
+const (
+	excerptLen    = 80
+	excerptBefore = 20
+)
+
+// bestPart picks the part a result links to: the first part whose mask bit
+// is set, where the last bit stands for every part from maxParts-1 on and is
+// narrowed down by looking for a match in the text. -1 means the match is in
+// the title only.
+func bestPart(parts []Part, mask uint32, m matcher) int {
+	if mask == 0 || len(parts) == 0 {
+		return -1
+	}
+	for i := range parts {
+		if mask&(1<<min(i, maxParts-1)) == 0 {
+			continue
+		}
+		if i < maxParts-1 {
+			return i
+		}
+		for j := i; j < len(parts); j++ {
+			if hasMatch(parts[j].Heading, m) || hasMatch(parts[j].Text, m) {
+				return j
+			}
+		}
+		return i
+	}
+	return -1
+}
+
+func hasMatch(s string, m matcher) bool {
+	for _, t := range Tokenize(s) {
+		if m.match(t.Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// excerpt cuts about excerptLen runes of text around the first match and
+// returns it with the rune ranges of every match inside it.
+func excerpt(text string, m matcher) (string, [][2]int) {
+	var spans [][2]int
+	for _, t := range Tokenize(text) {
+		if m.match(t.Text) {
+			spans = append(spans, [2]int{t.Start, t.End})
+		}
+	}
+	rs := []rune(text)
+	start := 0
+	if len(spans) > 0 {
+		start = max(spans[0][0]-excerptBefore, 0)
+	}
+	end := min(start+excerptLen, len(rs))
+	start = max(end-excerptLen, 0)
+	out := string(rs[start:end])
+	shift := -start
+	if start > 0 {
+		out = "…" + out
+		shift++
+	}
+	if end < len(rs) {
+		out += "…"
+	}
+	var hl [][2]int
+	for _, s := range spans {
+		a, b := max(s[0], start), min(s[1], end)
+		if a >= b {
+			continue
+		}
+		a, b = a+shift, b+shift
+		if n := len(hl); n > 0 && a <= hl[n-1][1] {
+			hl[n-1][1] = max(hl[n-1][1], b)
+			continue
+		}
+		hl = append(hl, [2]int{a, b})
+	}
+	return out, hl
+}

@@ -1,0 +1,86 @@
+package search
+
+import "strings"
+
+// group is one word or one CJK run of a query. A document matches a CJK
+// group when it holds every term (the run's bigrams, or its single
+// character); it matches a word group when it holds the word or, for the
+// last word of the query, one of the words the word is a prefix of.
+type group struct {
+	terms  []string // CJK: all required; word: the word itself
+	cjk    bool
+	prefix bool     // the last word of the query: also match words it begins
+	alts   []string // prefix expansions, filled in from the index
+}
+
+// parseQuery splits a query into groups, dropping repeated groups.
+func parseQuery(q string) []group {
+	var gs []group
+	seen := make(map[string]bool)
+	for _, rn := range runs(q) {
+		g := group{cjk: rn.cjk}
+		switch {
+		case !rn.cjk:
+			g.terms = []string{charsText(rn.chars)}
+		case len(rn.chars) == 1:
+			g.terms = []string{string(rn.chars[0].r)}
+		default:
+			for i := 0; i+1 < len(rn.chars); i++ {
+				t := charsText(rn.chars[i : i+2])
+				if !containsStr(g.terms, t) {
+					g.terms = append(g.terms, t)
+				}
+			}
+		}
+		key := strings.Join(g.terms, " ")
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		gs = append(gs, g)
+	}
+	if n := len(gs); n > 0 && !gs[n-1].cjk {
+		gs[n-1].prefix = true
+	}
+	return gs
+}
+
+func containsStr(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// matcher reports whether a token of a document's text matches the query.
+type matcher struct {
+	exact    map[string]bool
+	prefixes []string
+}
+
+func newMatcher(gs []group) matcher {
+	m := matcher{exact: make(map[string]bool)}
+	for _, g := range gs {
+		for _, t := range g.terms {
+			m.exact[t] = true
+		}
+		if g.prefix {
+			m.prefixes = append(m.prefixes, g.terms[0])
+		}
+	}
+	return m
+}
+
+func (m matcher) match(tok string) bool {
+	if m.exact[tok] {
+		return true
+	}
+	for _, p := range m.prefixes {
+		if strings.HasPrefix(tok, p) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,99 @@
+package search
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func texts(toks []Token) []string {
+	out := []string{}
+	for _, t := range toks {
+		out = append(out, t.Text)
+	}
+	return out
+}
+
+func TestTokenize(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"", []string{}},
+		{"，。！？", []string{}},
+		{"Hello World", []string{"hello", "world"}},
+		{"ＡＢＣ１２３", []string{"abc123"}},
+		{"群主转让", []string{"群", "群主", "主", "主转", "转", "转让", "让"}},
+		{"解", []string{"解"}},
+		{"WeCom企业微信2.0版", []string{"wecom", "企", "企业", "业", "业微", "微", "微信", "信", "2", "0", "版"}},
+		{"群👍主", []string{"群", "主"}},
+		{"群 主", []string{"群", "主"}},
+		{"群，主", []string{"群", "主"}},
+		{"café", []string{"café"}},
+		{"cafe\u0301", []string{"cafe\u0301"}},
+		{"\u0301x", []string{"x"}},
+		{"ｶﾀｶﾅ", []string{"カ", "カタ", "タ", "タカ", "カ", "カナ", "ナ"}},
+		{"한국어", []string{"한", "한국", "국", "국어", "어"}},
+		{"㍻", []string{"平", "平成", "成"}},
+		{"snake_case-word", []string{"snake", "case", "word"}},
+		{"İstanbul ΣΑΣ", []string{"istanbul", "σασ"}},
+		{"𠀀𠀁", []string{"𠀀", "𠀀𠀁", "𠀁"}},
+	}
+	for _, tt := range tests {
+		got := texts(Tokenize(tt.in))
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("Tokenize(%q) mismatch (-want +got):\n%s", tt.in, diff)
+		}
+	}
+}
+
+func TestTokenizeOffsets(t *testing.T) {
+	got := Tokenize("Ａb 群主")
+	want := []Token{{"ab", 0, 2}, {"群", 3, 4}, {"群主", 3, 5}, {"主", 4, 5}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("offsets mismatch (-want +got):\n%s", diff)
+	}
+	// One source rune folding to two CJK characters: both map to it.
+	got = Tokenize("x㍻")
+	want = []Token{{"x", 0, 1}, {"平", 1, 2}, {"平成", 1, 2}, {"成", 1, 2}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("offsets mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func TestParseQuery(t *testing.T) {
+	gs := parseQuery("群主转让 wec 群主转让")
+	if len(gs) != 2 {
+		t.Fatalf("got %d groups, want 2 (duplicates dropped): %+v", len(gs), gs)
+	}
+	if diff := cmp.Diff([]string{"群主", "主转", "转让"}, gs[0].terms); diff != "" || !gs[0].cjk || gs[0].prefix {
+		t.Errorf("group 0 = %+v", gs[0])
+	}
+	if gs[1].terms[0] != "wec" || !gs[1].prefix {
+		t.Errorf("group 1 = %+v, want prefix word wec", gs[1])
+	}
+	if gs := parseQuery("解"); len(gs) != 1 || gs[0].terms[0] != "解" {
+		t.Errorf("single char query: %+v", gs)
+	}
+}
+
+func FuzzTokenize(f *testing.F) {
+	for _, s := range agreementStrings {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n := utf8.RuneCountInString(s)
+		prev := 0
+		for _, tok := range Tokenize(s) {
+			if tok.Text == "" || strings.TrimSpace(tok.Text) != tok.Text {
+				t.Fatalf("bad token %q in %q", tok.Text, s)
+			}
+			if tok.Start < 0 || tok.End > n || tok.Start >= tok.End || tok.Start < prev {
+				t.Fatalf("token %+v out of range [0,%d) or out of order in %q", tok, n, s)
+			}
+			prev = tok.Start
+		}
+	})
+}

@@ -1,0 +1,421 @@
+/* zhinan search client: no dependencies, no build step.
+ * The index is written by zhinan/generator/search (see its package doc for
+ * the format); this file must tokenize exactly like search.Tokenize in Go. */
+(function (global) {
+  'use strict';
+
+  // ---- Tokenizer (same algorithm as generator/search/tokenize.go) ----
+
+  var RE_CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+  var RE_WORD = /[\p{L}\p{Nd}]/u;
+  var RE_MARK = /\p{M}/u;
+  var SEP = 0, WORD = 1, MARK = 2, CJK = 3;
+
+  function kind(c) {
+    if (RE_CJK.test(c)) return CJK;
+    if (RE_WORD.test(c)) return WORD;
+    if (RE_MARK.test(c)) return MARK;
+    return SEP;
+  }
+
+  // fold: NFKC of one code point, lower-cased code point by code point.
+  function fold(ch) {
+    var out = [];
+    for (var c of ch.normalize('NFKC')) {
+      var l = c.toLowerCase();
+      out.push(String.fromCodePoint(l.codePointAt(0)));
+    }
+    return out;
+  }
+
+  function runs(s) {
+    var out = [], cur = { cjk: false, chars: [] }, i = 0;
+    function flush() {
+      if (cur.chars.length) out.push(cur);
+      cur = { cjk: false, chars: [] };
+    }
+    for (var ch of s) {
+      for (var f of fold(ch)) {
+        var k = kind(f);
+        if (k === CJK) {
+          if (!cur.cjk) { flush(); cur.cjk = true; }
+          cur.chars.push([f, i]);
+        } else if (k === WORD || (k === MARK && !cur.cjk && cur.chars.length)) {
+          if (cur.cjk) flush();
+          cur.chars.push([f, i]);
+        } else {
+          flush();
+        }
+      }
+      i++;
+    }
+    flush();
+    return out;
+  }
+
+  function text(chars) { return chars.map(function (c) { return c[0]; }).join(''); }
+
+  function tokenize(s) {
+    var toks = [];
+    runs(s).forEach(function (rn) {
+      var c = rn.chars;
+      if (!rn.cjk) {
+        toks.push({ text: text(c), start: c[0][1], end: c[c.length - 1][1] + 1 });
+        return;
+      }
+      for (var i = 0; i < c.length; i++) {
+        toks.push({ text: c[i][0], start: c[i][1], end: c[i][1] + 1 });
+        if (i + 1 < c.length) toks.push({ text: c[i][0] + c[i + 1][0], start: c[i][1], end: c[i + 1][1] + 1 });
+      }
+    });
+    return toks;
+  }
+
+  function parseQuery(q) {
+    var gs = [], seen = {};
+    runs(q).forEach(function (rn) {
+      var g = { cjk: rn.cjk, terms: [], prefix: false, alts: [] };
+      if (!rn.cjk) g.terms.push(text(rn.chars));
+      else if (rn.chars.length === 1) g.terms.push(rn.chars[0][0]);
+      else {
+        for (var i = 0; i + 1 < rn.chars.length; i++) {
+          var t = rn.chars[i][0] + rn.chars[i + 1][0];
+          if (g.terms.indexOf(t) < 0) g.terms.push(t);
+        }
+      }
+      var key = g.terms.join(' ');
+      if (seen[key]) return;
+      seen[key] = true;
+      gs.push(g);
+    });
+    if (gs.length && !gs[gs.length - 1].cjk) gs[gs.length - 1].prefix = true;
+    return gs;
+  }
+
+  // ---- Index format ----
+
+  var ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  var utf8 = typeof TextEncoder !== 'undefined' ? new TextEncoder() : null;
+
+  function hashKey(key) {
+    var h = 0x811c9dc5, b = utf8.encode(key);
+    for (var i = 0; i < b.length; i++) h = Math.imul(h ^ b[i], 16777619) >>> 0;
+    return h >>> 0;
+  }
+
+  function shardName(key, n) { return 's/' + ((hashKey(key) & (n - 1)) >>> 0).toString(16); }
+
+  function decodeVarints(s) {
+    var out = [], v = 0;
+    for (var i = 0; i < s.length; i++) {
+      var c = ALPHABET.indexOf(s[i]);
+      if (c < 0) return [];
+      if (c >= 32) { v = v * 32 + (c - 32); continue; }
+      out.push(v * 32 + c);
+      v = 0;
+    }
+    return out;
+  }
+
+  // ---- Excerpts (same as generator/search/excerpt.go) ----
+
+  var EXCERPT_LEN = 80, EXCERPT_BEFORE = 20, MAX_PARTS = 31, PREFIX_WEIGHT = 0.7;
+
+  function matcher(gs) {
+    var exact = {}, prefixes = [];
+    gs.forEach(function (g) {
+      g.terms.forEach(function (t) { exact[t] = true; });
+      if (g.prefix) prefixes.push(g.terms[0]);
+    });
+    return function (tok) {
+      if (exact[tok] === true) return true;
+      return prefixes.some(function (p) { return tok.indexOf(p) === 0; });
+    };
+  }
+
+  function hasMatch(s, m) { return tokenize(s).some(function (t) { return m(t.text); }); }
+
+  function bestPart(parts, mask, m) {
+    if (!mask || !parts.length) return -1;
+    for (var i = 0; i < parts.length; i++) {
+      if (!((mask >>> Math.min(i, MAX_PARTS - 1)) & 1)) continue;
+      if (i < MAX_PARTS - 1) return i;
+      for (var j = i; j < parts.length; j++) {
+        if (hasMatch(parts[j][1], m) || hasMatch(parts[j][2], m)) return j;
+      }
+      return i;
+    }
+    return -1;
+  }
+
+  function excerpt(txt, m) {
+    var spans = tokenize(txt).filter(function (t) { return m(t.text); });
+    var rs = Array.from(txt);
+    var start = spans.length ? Math.max(spans[0].start - EXCERPT_BEFORE, 0) : 0;
+    var end = Math.min(start + EXCERPT_LEN, rs.length);
+    start = Math.max(end - EXCERPT_LEN, 0);
+    var out = rs.slice(start, end).join(''), shift = -start, hl = [];
+    if (start > 0) { out = '\u2026' + out; shift++; }
+    if (end < rs.length) out += '\u2026';
+    spans.forEach(function (s) {
+      var a = Math.max(s.start, start), b = Math.min(s.end, end);
+      if (a >= b) return;
+      a += shift; b += shift;
+      var last = hl[hl.length - 1];
+      if (last && a <= last[1]) { last[1] = Math.max(last[1], b); return; }
+      hl.push([a, b]);
+    });
+    return { text: out, highlights: hl };
+  }
+
+  // ---- Loading (script tags, so file:// works) ----
+
+  var api = global.__zhinanSearch || {};
+  global.__zhinanSearch = api;
+  var data = {}, loading = {}, ROOT = '';
+
+  api.load = function (name, value) { data[name] = value; };
+
+  function load(name) {
+    if (!loading[name]) {
+      loading[name] = new Promise(function (resolve) {
+        var s = document.createElement('script');
+        s.src = ROOT + 'search/' + name + '.js';
+        s.charset = 'utf-8';
+        s.onload = function () { resolve(data[name] || null); };
+        s.onerror = function () { resolve(null); };
+        document.head.appendChild(s);
+      });
+    }
+    return loading[name];
+  }
+
+  function lookup(manifest, key) {
+    var sh = data[shardName(key, manifest.shards)];
+    return (sh && Object.prototype.hasOwnProperty.call(sh, key)) ? sh[key] : '';
+  }
+
+  function loadKeys(manifest, keys) {
+    return Promise.all(keys.map(function (k) { return load(shardName(k, manifest.shards)); }));
+  }
+
+  function eachPosting(manifest, term, f) {
+    var vs = decodeVarints(lookup(manifest, term)), doc = 0;
+    for (var i = 0; i + 2 < vs.length; i += 3) { doc += vs[i]; f(doc, vs[i + 1], vs[i + 2]); }
+  }
+
+  function groupHits(manifest, g) {
+    var acc = new Map();
+    if (g.cjk) {
+      g.terms.forEach(function (t, i) {
+        var next = new Map();
+        eachPosting(manifest, t, function (doc, score, mask) {
+          var h = i === 0 ? { score: 0, and: 0xffffffff, or: 0 } : acc.get(doc);
+          if (h) next.set(doc, { score: h.score + score, and: (h.and & mask) >>> 0, or: (h.or | mask) >>> 0 });
+        });
+        acc = next;
+      });
+      return acc;
+    }
+    function add(term, weight) {
+      eachPosting(manifest, term, function (doc, score, mask) {
+        var h = acc.get(doc) || { score: 0, and: 0, or: 0 };
+        h.score = Math.max(h.score, score * weight);
+        h.or = (h.or | mask) >>> 0;
+        h.and = h.or;
+        acc.set(doc, h);
+      });
+    }
+    add(g.terms[0], 1);
+    g.alts.forEach(function (a) { add(a, PREFIX_WEIGHT); });
+    return acc;
+  }
+
+  function maskOf(h) { return h.and ? h.and : h.or; }
+
+  function rank(manifest, gs) {
+    var all = new Map();
+    gs.forEach(function (g) {
+      groupHits(manifest, g).forEach(function (gh, doc) {
+        var h = all.get(doc);
+        if (!h) { h = { doc: doc, groups: 0, score: 0, and: 0xffffffff, or: 0 }; all.set(doc, h); }
+        h.groups++;
+        h.score += gh.score;
+        h.and = (h.and & maskOf(gh)) >>> 0;
+        h.or = (h.or | gh.or) >>> 0;
+      });
+    });
+    return Array.from(all.values()).sort(function (a, b) {
+      return (b.groups - a.groups) || (b.score - a.score) || (a.doc - b.doc);
+    });
+  }
+
+  // query resolves to the best n results: {url, anchor, heading, title, section, excerpt, highlights, score}.
+  function query(q, n) {
+    var gs = parseQuery(q);
+    if (!gs.length) return Promise.resolve([]);
+    return load('manifest').then(function (manifest) {
+      if (!manifest) throw new Error('search index not found under ' + ROOT + 'search/');
+      var keys = [];
+      gs.forEach(function (g) { keys.push.apply(keys, g.terms); if (g.prefix) keys.push('^' + g.terms[0]); });
+      return loadKeys(manifest, keys).then(function () {
+        var alts = [];
+        gs.forEach(function (g) {
+          if (!g.prefix) return;
+          g.alts = lookup(manifest, '^' + g.terms[0]).split(' ').filter(Boolean);
+          alts.push.apply(alts, g.alts);
+        });
+        return loadKeys(manifest, alts);
+      }).then(function () {
+        var hits = rank(manifest, gs).slice(0, n > 0 ? n : undefined);
+        var m = matcher(gs);
+        return Promise.all(hits.map(function (h) { return load('d/' + h.doc); })).then(function (docs) {
+          return hits.map(function (h, i) { return result(manifest, h, docs[i] || { u: '', t: '', s: '', p: [] }, m); });
+        });
+      });
+    });
+  }
+
+  function result(manifest, h, d, m) {
+    var r = { url: d.u, title: d.t, section: d.s, anchor: '', heading: '', score: h.score / 4 };
+    var p = bestPart(d.p, maskOf(h), m), txt = '';
+    if (p >= 0) { r.anchor = d.p[p][0]; r.heading = d.p[p][1]; txt = d.p[p][2]; } else if (d.p.length) txt = d.p[0][2];
+    var ex = excerpt(txt, m);
+    r.excerpt = ex.text;
+    r.highlights = ex.highlights;
+    r.href = href(manifest, r.url, r.anchor);
+    return r;
+  }
+
+  // href makes a result URL work here: as is over HTTP, ROOT-relative with
+  // index.html under file://.
+  function href(manifest, url, anchor) {
+    var h = url;
+    if (global.location && global.location.protocol === 'file:') {
+      var base = manifest.base || '/';
+      var rel = url.indexOf(base) === 0 ? url.slice(base.length) : url.replace(/^\/+/, '');
+      if (rel === '' || rel.charAt(rel.length - 1) === '/') rel += 'index.html';
+      h = ROOT + rel;
+    }
+    return anchor ? h + '#' + encodeURIComponent(anchor) : h;
+  }
+
+  api.query = query;
+
+  if (typeof module !== 'undefined' && module.exports) {
+    module.exports = { tokenize: tokenize, parseQuery: parseQuery, hashKey: hashKey, decodeVarints: decodeVarints, excerpt: excerpt, matcher: matcher };
+  }
+
+  if (typeof document === 'undefined') return;
+
+  var script = document.currentScript;
+  ROOT = (script && script.getAttribute('data-root')) || '';
+  if (!ROOT && script) ROOT = script.getAttribute('src').replace(/assets\/search\.js(\?.*)?$/, '');
+
+  // ---- User interface ----
+
+  function ui() {
+    var input = document.getElementById('search-input');
+    var box = document.getElementById('search-results');
+    if (!input || !box) return;
+    var timer = 0, seq = 0, selected = -1, links = [];
+
+    function close() {
+      box.hidden = true;
+      selected = -1;
+      input.setAttribute('aria-expanded', 'false');
+      input.removeAttribute('aria-activedescendant');
+    }
+
+    function select(i) {
+      if (!links.length) return;
+      if (selected >= 0) { links[selected].classList.remove('selected'); links[selected].setAttribute('aria-selected', 'false'); }
+      selected = (i + links.length) % links.length;
+      var a = links[selected];
+      a.classList.add('selected');
+      a.setAttribute('aria-selected', 'true');
+      input.setAttribute('aria-activedescendant', a.id);
+      if (a.scrollIntoView) a.scrollIntoView({ block: 'nearest' });
+    }
+
+    function el(tag, cls, txt) {
+      var e = document.createElement(tag);
+      if (cls) e.className = cls;
+      if (txt) e.textContent = txt;
+      return e;
+    }
+
+    function excerptNode(r) {
+      var span = el('span', 'search-result-excerpt'), cps = Array.from(r.excerpt), at = 0;
+      r.highlights.forEach(function (h) {
+        if (h[0] > at) span.appendChild(document.createTextNode(cps.slice(at, h[0]).join('')));
+        span.appendChild(el('mark', '', cps.slice(h[0], h[1]).join('')));
+        at = h[1];
+      });
+      if (at < cps.length) span.appendChild(document.createTextNode(cps.slice(at).join('')));
+      return span;
+    }
+
+    function render(q, results) {
+      box.textContent = '';
+      links = [];
+      selected = -1;
+      if (!results.length) {
+        box.appendChild(el('p', 'search-empty', '没有找到与“' + q + '”相关的内容，试试更短的词或换个说法。'));
+      }
+      results.forEach(function (r, i) {
+        var a = el('a', 'search-result');
+        a.href = r.href;
+        a.id = 'search-result-' + i;
+        a.setAttribute('role', 'option');
+        a.setAttribute('aria-selected', 'false');
+        a.appendChild(el('span', 'search-result-title', r.title || r.url));
+        var where = [r.section, r.heading].filter(Boolean).join(' › ');
+        if (where) a.appendChild(el('span', 'search-result-section', where));
+        a.appendChild(excerptNode(r));
+        box.appendChild(a);
+        links.push(a);
+      });
+      box.hidden = false;
+      input.setAttribute('aria-expanded', 'true');
+    }
+
+    function run() {
+      var q = input.value.trim(), my = ++seq;
+      if (!q) { close(); return; }
+      query(q, 10).then(function (rs) { if (my === seq) render(q, rs); }, function (err) {
+        if (my !== seq) return;
+        box.textContent = '';
+        box.appendChild(el('p', 'search-empty', '搜索暂时不可用：' + err.message));
+        box.hidden = false;
+      });
+    }
+
+    input.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(run, 100); });
+    input.addEventListener('focus', function () { if (input.value.trim() && box.hidden) run(); });
+    input.addEventListener('keydown', function (e) {
+      if (e.key === 'ArrowDown') { e.preventDefault(); select(selected + 1); }
+      else if (e.key === 'ArrowUp') { e.preventDefault(); select(selected - 1); }
+      else if (e.key === 'Escape') { close(); }
+      else if (e.key === 'Enter') {
+        e.preventDefault();
+        var a = links[selected >= 0 ? selected : 0];
+        if (a && !box.hidden) global.location.href = a.href;
+      }
+    });
+    if (input.form) input.form.addEventListener('submit', function (e) { e.preventDefault(); });
+    document.addEventListener('keydown', function (e) {
+      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey) return;
+      var t = e.target, tag = t && t.tagName;
+      if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || (t && t.isContentEditable)) return;
+      e.preventDefault();
+      input.focus();
+    });
+    document.addEventListener('click', function (e) {
+      if (!box.contains(e.target) && e.target !== input) close();
+    });
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', ui);
+  else ui();
+})(typeof window !== 'undefined' ? window : globalThis);
