@@ -1,0 +1,15 @@
+// Package content reads a site's pages: every file under content/.
+//
+// A Markdown file (*.md) is a page; content/_index.md is the home page and
+// dir/_index.md makes dir a section. Any other file (an image, a PDF) is an
+// asset, copied to the same path in the output, beside its page.
+//
+// A page may start with YAML front matter between a line "---" and the next
+// line "---". The keys are listed on Meta; any other key is an error, so a
+// typo such as "titel" is caught with its line and column. Front matter is
+// replaced by blank lines in Page.Body so that a position the Markdown parser
+// reports is the position in the file.
+//
+// Load never stops at the first problem: it returns every diagnostic of every
+// file, and leaves the broken pages out.
+package content

@@ -1,0 +1,182 @@
+package content
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"zhinan/generator/diag"
+)
+
+// Meta is a page's front matter.
+type Meta struct {
+	Title       string
+	Description string
+	Weight      int
+	Tags        []string
+	Platforms   []string
+	Draft       bool
+	Aliases     []string
+	Date        time.Time
+	Lastmod     time.Time
+	LastChecked Checked
+	Sources     []Source
+	Layout      string
+	Params      map[string]any
+}
+
+// Checked says when a guide was last checked against the apps, and which
+// versions it describes.
+type Checked struct {
+	Date     time.Time
+	Versions string
+}
+
+// Source is a reference a guide cites.
+type Source struct {
+	Title string
+	URL   string
+}
+
+// splitFrontMatter finds YAML front matter between a first line "---" and the
+// next line "---" (or "..."). It returns the YAML, the body with the front
+// matter replaced by as many empty lines (so line numbers in the body are line
+// numbers in the file), and the file line on which the YAML starts.
+func splitFrontMatter(src []byte) (yml, body []byte, startLine int, ok bool) {
+	rest, found := cutLine(src, "---")
+	if !found {
+		return nil, src, 0, false
+	}
+	off := len(src) - len(rest)
+	for len(rest) > 0 {
+		line, next := nextLine(rest)
+		t := strings.TrimRight(string(line), " \t\r")
+		if t == "---" || t == "..." {
+			end := len(src) - len(next)
+			yml = src[off : len(src)-len(rest)]
+			blank := bytes.Repeat([]byte("\n"), bytes.Count(src[:end], []byte("\n")))
+			if end == len(src) && !bytes.HasSuffix(src, []byte("\n")) {
+				blank = append(blank, '\n')
+			}
+			body = append(blank, src[end:]...)
+			return yml, body, 2, true
+		}
+		rest = next
+	}
+	return nil, src, 0, false
+}
+
+// cutLine reports whether src starts with the line want and returns the rest.
+func cutLine(src []byte, want string) ([]byte, bool) {
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	line, rest := nextLine(src)
+	return rest, strings.TrimRight(string(line), " \t\r") == want
+}
+
+func nextLine(b []byte) (line, rest []byte) {
+	if i := bytes.IndexByte(b, '\n'); i >= 0 {
+		return b[:i], b[i+1:]
+	}
+	return b, nil
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// parseMeta decodes front matter YAML that starts on file line start.
+func parseMeta(file string, yml []byte, start int) (Meta, diag.List) {
+	var meta Meta
+	var diags diag.List
+	var doc yaml.Node
+	if err := yaml.Unmarshal(yml, &doc); err != nil {
+		line, msg := start, strings.TrimPrefix(err.Error(), "yaml: ")
+		if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			line, msg = start+n-1, m[2]
+		}
+		diags.Add(file, line, 1, "invalid front matter: %s", msg)
+		return meta, diags
+	}
+	if len(doc.Content) == 0 {
+		return meta, nil
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		diags.Add(file, start+root.Line-1, root.Column, "front matter must be a mapping of keys to values")
+		return meta, diags
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		if err := meta.set(k.Value, v); err != nil {
+			at := k
+			if fe, ok := err.(fieldError); ok && fe.node != nil {
+				at = fe.node
+			}
+			diags.Add(file, start+at.Line-1, at.Column, "%v", err)
+		}
+	}
+	return meta, diags
+}
+
+// fieldError is a front matter problem at a particular value.
+type fieldError struct {
+	node *yaml.Node
+	msg  string
+}
+
+func (e fieldError) Error() string { return e.msg }
+
+func wrongType(key string, v *yaml.Node, want string) error {
+	got := v.Value
+	switch v.Kind {
+	case yaml.MappingNode:
+		got = "a mapping"
+	case yaml.SequenceNode:
+		got = "a list"
+	default:
+		got = strconv.Quote(got)
+	}
+	return fieldError{v, fmt.Sprintf("front matter %q: want %s, got %s", key, want, got)}
+}
+
+func (m *Meta) set(key string, v *yaml.Node) error {
+	var err error
+	switch key {
+	case "title":
+		m.Title, err = scalar(key, v)
+	case "description":
+		m.Description, err = scalar(key, v)
+	case "layout":
+		m.Layout, err = scalar(key, v)
+	case "weight":
+		m.Weight, err = integer(key, v)
+	case "draft":
+		m.Draft, err = boolean(key, v)
+	case "tags":
+		m.Tags, err = stringList(key, v)
+	case "platforms":
+		m.Platforms, err = stringList(key, v)
+	case "aliases":
+		m.Aliases, err = stringList(key, v)
+	case "date":
+		m.Date, err = date(key, v)
+	case "lastmod":
+		m.Lastmod, err = date(key, v)
+	case "last_checked":
+		m.LastChecked, err = checked(key, v)
+	case "sources":
+		m.Sources, err = sources(key, v)
+	case "params":
+		if v.Kind != yaml.MappingNode {
+			return wrongType(key, v, "a mapping")
+		}
+		err = v.Decode(&m.Params)
+	default:
+		return fmt.Errorf("unknown front matter key %q", key)
+	}
+	return err
+}

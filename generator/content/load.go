@@ -1,0 +1,210 @@
+package content
+
+import (
+	"crypto/sha256"
+	"io/fs"
+	"path"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"zhinan/generator/diag"
+)
+
+// Dir is the folder of a site that holds its pages.
+const Dir = "content"
+
+// Page is one Markdown file under content/.
+type Page struct {
+	Path    string   // slash path relative to content/: "platforms/ios.md"
+	File    string   // path for diagnostics, relative to the site root: "content/platforms/ios.md"
+	Section bool     // the file is an _index.md (or index.md): it describes its folder
+	Meta    Meta     // front matter; zero when the file has none
+	Body    []byte   // the file with front matter blanked out; lines keep their numbers
+	Hash    [32]byte // SHA-256 of the whole file, for caches
+}
+
+// Dir is the folder the page describes (for a section) or lives in, relative
+// to content/ ("" for the top).
+func (p *Page) Dir() string {
+	d := path.Dir(p.Path)
+	if d == "." {
+		return ""
+	}
+	return d
+}
+
+// Site is everything found under content/.
+type Site struct {
+	Pages  []*Page  // sorted by Path
+	Assets []string // non-Markdown files, slash paths relative to content/, sorted
+}
+
+// Cache remembers parsed pages by their bytes so an unchanged file is not
+// parsed again. The zero value is ready; it is safe for concurrent use.
+type Cache struct {
+	mu    sync.Mutex
+	pages map[string]cached
+}
+
+type cached struct {
+	page  *Page
+	diags diag.List
+}
+
+// Load reads every file under content/ in fsys, parsing Markdown pages in
+// parallel. Drafts are kept; the caller decides. Problems are returned all at
+// once; a page with problems is left out.
+func Load(fsys fs.FS, cache *Cache) (*Site, diag.List) {
+	var diags diag.List
+	var mdPaths []string
+	site := &Site{}
+	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			diags.Add(p, 0, 0, "%v", err)
+			return nil
+		}
+		name := d.Name()
+		if p != Dir && strings.HasPrefix(name, ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		rel := strings.TrimPrefix(p, Dir+"/")
+		if strings.HasSuffix(strings.ToLower(name), ".md") {
+			mdPaths = append(mdPaths, rel)
+		} else if !isEditorLeftover(name) {
+			site.Assets = append(site.Assets, rel)
+		}
+		return nil
+	})
+	if err != nil {
+		diags.Add(Dir, 0, 0, "%v", err)
+	}
+	pages, pd := loadPages(fsys, mdPaths, cache)
+	diags.Merge(pd)
+	site.Pages = pages
+	sort.Strings(site.Assets)
+	return site, diags
+}
+
+// isEditorLeftover reports files editors leave behind, which are never content.
+func isEditorLeftover(name string) bool {
+	return strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") ||
+		strings.HasPrefix(name, "#") || name == "4913" || strings.Contains(name, "___jb_")
+}
+
+func loadPages(fsys fs.FS, paths []string, cache *Cache) ([]*Page, diag.List) {
+	type result struct {
+		page  *Page
+		diags diag.List
+	}
+	results := make([]result, len(paths))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				results[i].page, results[i].diags = loadPage(fsys, paths[i], cache)
+			}
+		}()
+	}
+	for i := range paths {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	var pages []*Page
+	var diags diag.List
+	for _, r := range results {
+		diags.Merge(r.diags)
+		if r.page != nil && len(r.diags) == 0 {
+			pages = append(pages, r.page)
+		}
+	}
+	sort.Slice(pages, func(i, j int) bool { return pages[i].Path < pages[j].Path })
+	return pages, diags
+}
+
+func loadPage(fsys fs.FS, rel string, cache *Cache) (*Page, diag.List) {
+	file := Dir + "/" + rel
+	src, err := fs.ReadFile(fsys, file)
+	if err != nil {
+		var d diag.List
+		d.Add(file, 0, 0, "%v", err)
+		return nil, d
+	}
+	hash := sha256.Sum256(src)
+	if cache != nil {
+		if c, ok := cache.get(rel, hash); ok {
+			return c.page, c.diags
+		}
+	}
+	page, diags := Parse(file, rel, src)
+	page.Hash = hash
+	if cache != nil {
+		cache.put(rel, cached{page, diags})
+	}
+	return page, diags
+}
+
+// Parse turns the bytes of one file into a Page. file names it in
+// diagnostics; rel is its path relative to content/.
+func Parse(file, rel string, src []byte) (*Page, diag.List) {
+	var diags diag.List
+	page := &Page{Path: rel, File: file, Section: path.Base(rel) == "_index.md" || path.Base(rel) == "index.md"}
+	if !utf8.Valid(src) {
+		line, col := invalidUTF8At(src)
+		diags.Add(file, line, col, "file is not valid UTF-8 text (save it as UTF-8)")
+		return page, diags
+	}
+	yml, body, start, ok := splitFrontMatter(src)
+	page.Body = body
+	if ok {
+		page.Meta, diags = parseMeta(file, yml, start)
+	}
+	return page, diags
+}
+
+// invalidUTF8At gives the line and byte column of the first invalid byte.
+func invalidUTF8At(src []byte) (line, col int) {
+	line, lineStart := 1, 0
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return line, i - lineStart + 1
+		}
+		if src[i] == '\n' {
+			line, lineStart = line+1, i+1
+		}
+		i += size
+	}
+	return line, 1
+}
+
+func (c *Cache) get(rel string, hash [32]byte) (cached, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.pages[rel]
+	if !ok || e.page.Hash != hash {
+		return cached{}, false
+	}
+	return e, true
+}
+
+func (c *Cache) put(rel string, e cached) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.pages == nil {
+		c.pages = map[string]cached{}
+	}
+	c.pages[rel] = e
+}

@@ -1,0 +1,161 @@
+// Package output writes a finished site to disk so that a reader of the
+// output folder never sees half a build.
+//
+// Write fills a staging folder beside the output ("public" is staged in
+// ".public.staging-*"), then swaps it in with two renames. A build that fails
+// before Write leaves the old output byte for byte as it was; leftovers of a
+// killed build are removed by the next Write. Guard refuses output folders
+// whose removal would lose work: "/", the home folder, the site root, its
+// content/ folder, or any folder that contains the site root.
+package output
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// Guard returns an error when out must not be replaced for a site at root.
+func Guard(out, root string) error {
+	o, err := filepath.Abs(out)
+	if err != nil {
+		return err
+	}
+	r, err := filepath.Abs(root)
+	if err != nil {
+		return err
+	}
+	o, r = resolve(o), resolve(r)
+	home, _ := os.UserHomeDir()
+	switch {
+	case o == string(filepath.Separator) || o == filepath.VolumeName(o)+string(filepath.Separator):
+		return fmt.Errorf("refusing to replace output folder %q: it is the file system root", out)
+	case home != "" && o == resolve(home):
+		return fmt.Errorf("refusing to replace output folder %q: it is the home folder", out)
+	case o == r || strings.HasPrefix(r, o+string(filepath.Separator)):
+		return fmt.Errorf("refusing to replace output folder %q: it holds the site itself", out)
+	case o == filepath.Join(r, "content") || strings.HasPrefix(o, filepath.Join(r, "content")+string(filepath.Separator)):
+		return fmt.Errorf("refusing to replace output folder %q: it is inside content/", out)
+	case o == filepath.Join(r, "templates") || strings.HasPrefix(o, filepath.Join(r, "templates")+string(filepath.Separator)):
+		return fmt.Errorf("refusing to replace output folder %q: it is inside templates/", out)
+	}
+	return nil
+}
+
+// resolve follows symbolic links in the existing part of p.
+func resolve(p string) string {
+	if r, err := filepath.EvalSymlinks(p); err == nil {
+		return r
+	}
+	dir, base := filepath.Split(p)
+	if dir == p || dir == "" {
+		return p
+	}
+	return filepath.Join(resolve(filepath.Clean(dir)), base)
+}
+
+// Write replaces the folder dir with exactly files (slash paths relative to dir).
+func Write(dir string, files map[string][]byte) error {
+	dir = filepath.Clean(dir)
+	parent, name := filepath.Split(dir)
+	if parent == "" {
+		parent = "."
+	}
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return err
+	}
+	cleanLeftovers(parent, name)
+	stage, err := os.MkdirTemp(parent, "."+name+".staging-")
+	if err != nil {
+		return err
+	}
+	if err := writeAll(stage, files); err != nil {
+		os.RemoveAll(stage)
+		return err
+	}
+	if err := os.Chmod(stage, 0o755); err != nil {
+		os.RemoveAll(stage)
+		return err
+	}
+	old := ""
+	if _, err := os.Lstat(dir); err == nil {
+		old = filepath.Join(parent, "."+name+".old-"+filepath.Base(stage)[len(name)+10:])
+		if err := os.Rename(dir, old); err != nil {
+			os.RemoveAll(stage)
+			return fmt.Errorf("moving old output aside: %w", err)
+		}
+	}
+	if err := os.Rename(stage, dir); err != nil {
+		if old != "" {
+			os.Rename(old, dir)
+		}
+		os.RemoveAll(stage)
+		return err
+	}
+	if old != "" {
+		return os.RemoveAll(old)
+	}
+	return nil
+}
+
+// cleanLeftovers removes staging and old folders a killed build left behind.
+func cleanLeftovers(parent, name string) {
+	entries, _ := os.ReadDir(parent)
+	for _, e := range entries {
+		n := e.Name()
+		if strings.HasPrefix(n, "."+name+".staging-") || strings.HasPrefix(n, "."+name+".old-") {
+			os.RemoveAll(filepath.Join(parent, n))
+		}
+	}
+}
+
+func writeAll(root string, files map[string][]byte) error {
+	paths := make([]string, 0, len(files))
+	for p := range files {
+		if !filepath.IsLocal(filepath.FromSlash(p)) {
+			return fmt.Errorf("output path %q is outside the output folder", p)
+		}
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	dirs := map[string]bool{}
+	for _, p := range paths {
+		d := filepath.Dir(filepath.Join(root, filepath.FromSlash(p)))
+		if !dirs[d] {
+			if err := os.MkdirAll(d, 0o755); err != nil {
+				return err
+			}
+			dirs[d] = true
+		}
+	}
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var first error
+	next := make(chan string)
+	for w := 0; w < runtime.GOMAXPROCS(0)*2; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range next {
+				err := os.WriteFile(filepath.Join(root, filepath.FromSlash(p)), files[p], 0o644)
+				if err != nil {
+					mu.Lock()
+					if first == nil {
+						first = err
+					}
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	for _, p := range paths {
+		next <- p
+	}
+	close(next)
+	wg.Wait()
+	return first
+}

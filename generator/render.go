@@ -1,0 +1,89 @@
+package generator
+
+import (
+	"runtime"
+	"sync"
+
+	"zhinan/generator/content"
+	"zhinan/generator/markdown"
+	"zhinan/generator/site"
+)
+
+// renderCache keeps each page's rendered document between builds. An entry is
+// reused when the file's bytes are the same and every link in it still
+// resolves to the same place (a page it links to may have moved or gone).
+type renderCache struct {
+	mu      sync.Mutex
+	entries map[string]renderEntry // by source path
+}
+
+type renderEntry struct {
+	hash [32]byte
+	doc  *markdown.Doc
+}
+
+func (c *renderCache) get(p *content.Page, t *site.Table) *markdown.Doc {
+	c.mu.Lock()
+	e, ok := c.entries[p.Path]
+	c.mu.Unlock()
+	if !ok || e.hash != p.Hash || len(e.doc.Diags) > 0 {
+		return nil
+	}
+	for _, l := range e.doc.Links {
+		ref, err := t.Resolve(p.Path, l.Dest)
+		if err != nil || ref != l.Ref {
+			return nil
+		}
+	}
+	return e.doc
+}
+
+// keep replaces the cache's contents with this build's documents, so pages
+// that are gone do not linger.
+func (c *renderCache) keep(pages []*content.Page, docs map[string]*markdown.Doc) {
+	entries := make(map[string]renderEntry, len(pages))
+	for _, p := range pages {
+		entries[p.Path] = renderEntry{hash: p.Hash, doc: docs[p.Path]}
+	}
+	c.mu.Lock()
+	c.entries = entries
+	c.mu.Unlock()
+}
+
+// renderAll renders every page on all cores, reusing cached documents. It
+// returns the documents by source path and how many were rendered anew.
+func renderAll(md *markdown.Renderer, pages []*content.Page, t *site.Table, cache *renderCache) (map[string]*markdown.Doc, int) {
+	docs := make([]*markdown.Doc, len(pages))
+	fresh := make([]bool, len(pages))
+	var wg sync.WaitGroup
+	next := make(chan int, 64)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				p := pages[i]
+				if d := cache.get(p, t); d != nil {
+					docs[i] = d
+					continue
+				}
+				docs[i] = md.Render(p.File, p.Path, p.Body, t)
+				fresh[i] = true
+			}
+		}()
+	}
+	for i := range pages {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	out := make(map[string]*markdown.Doc, len(pages))
+	n := 0
+	for i, p := range pages {
+		out[p.Path] = docs[i]
+		if fresh[i] {
+			n++
+		}
+	}
+	return out, n
+}

@@ -1,0 +1,12 @@
+// Package site turns rendered pages into a site graph.
+//
+// It works in two steps around rendering. Before it, NewTable gives every
+// page and asset its URL, so that Markdown can resolve links in parallel
+// (Table implements markdown.Resolver). After it, Build links everything:
+// the section tree (folders, ordered by weight then title), reading order
+// with previous and next, breadcrumbs, tables of contents, backlinks, related
+// pages, tag and platform pages, and redirect pages for aliases. Links with a
+// #fragment are checked there, against the real heading IDs of their target.
+//
+// The package reads the finished documents and never renders anything itself.
+package site

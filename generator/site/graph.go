@@ -1,0 +1,204 @@
+package site
+
+import (
+	"html/template"
+	"path"
+	"sort"
+	"strings"
+
+	"zhinan/generator/config"
+	"zhinan/generator/content"
+	"zhinan/generator/diag"
+	"zhinan/generator/markdown"
+)
+
+// Site is the finished site graph: every page and how they connect. Templates
+// get it as .Site; generator/doc.go documents every field.
+type Site struct {
+	Config     config.Config
+	BasePath   string  // "/" or "/guide/"
+	Home       *Page   // the root of the section tree
+	Pages      []*Page // every content page and section, in reading order
+	Taxonomies []*Page // the tag index and the platform index
+	Terms      []*Page // every tag and platform page
+	Aliases    []Alias // redirects from old URLs
+	Recent     []*Page // pages by Updated, newest first (for the feed)
+}
+
+// Alias is a redirect page from an old URL to a page.
+type Alias struct {
+	Rel    string // output folder of the redirect, "old/path/"
+	Target *Page
+}
+
+// Input is what Build needs: the settings, the URL table, and for each page its
+// content and rendered document.
+type Input struct {
+	Config config.Config
+	Table  *Table
+	Pages  []*content.Page
+	Docs   map[string]*markdown.Doc // by source path
+}
+
+// Build links the rendered pages into a site: the section tree, reading order,
+// anchors, backlinks, related pages, taxonomies and aliases. Broken anchors and
+// alias collisions are diagnostics.
+func Build(in Input) (*Site, diag.List) {
+	var diags diag.List
+	s := &Site{Config: in.Config, BasePath: in.Config.BasePath()}
+	byDir := map[string]*Page{}
+	var all []*Page
+	for _, cp := range in.Pages {
+		p := s.newPage(cp, in.Docs[cp.Path])
+		all = append(all, p)
+		if cp.Section {
+			byDir[strings.TrimSuffix(p.Rel, "/")] = p
+		}
+	}
+	s.Home = s.ensureSections(in.Table, all, byDir, &diags)
+	s.order()
+	diags.Merge(checkAnchors(in.Table, in.Docs, in.Pages))
+	s.linkBacklinks(in.Docs)
+	s.buildTaxonomies(in.Table, &diags)
+	s.relate()
+	s.buildAliases(in.Table, &diags)
+	s.sortRecent()
+	return s, diags
+}
+
+func (s *Site) newPage(cp *content.Page, doc *markdown.Doc) *Page {
+	p := &Page{Kind: KindPage, Source: cp.Path, File: cp.File, Rel: PageRel(cp.Path),
+		Meta: cp.Meta, Title: cp.Meta.Title, Description: cp.Meta.Description, Weight: cp.Meta.Weight, doc: doc}
+	if cp.Section {
+		p.Kind = KindSection
+	}
+	if p.Rel == "" {
+		p.Kind = KindHome
+	}
+	if p.Title == "" && doc != nil {
+		p.Title = doc.Title
+	}
+	if p.Title == "" {
+		p.Title = fallbackTitle(cp.Path, s.Config.Title)
+	}
+	if doc != nil {
+		p.Content = template.HTML(doc.HTML)
+		for _, h := range doc.Headings {
+			if h.Level == 2 || h.Level == 3 {
+				p.TOC = append(p.TOC, h)
+			}
+		}
+	}
+	if s.Config.RepoURL != "" && cp.File != "" {
+		p.EditURL = s.Config.RepoURL + cp.File
+	}
+	s.setURL(p)
+	return p
+}
+
+func (s *Site) setURL(p *Page) {
+	p.URL = s.BasePath + p.Rel
+	p.Permalink = s.Config.Origin() + p.URL
+}
+
+// fallbackTitle is the file name (or folder name for a section) without extension.
+func fallbackTitle(src, siteTitle string) string {
+	dir, base := path.Split(src)
+	name := strings.TrimSuffix(base, path.Ext(base))
+	if name == "_index" || name == "index" {
+		name = path.Base(strings.TrimSuffix(dir, "/"))
+		if dir == "" {
+			return siteTitle
+		}
+	}
+	return name
+}
+
+// ensureSections hangs every page under the section of its folder, making a
+// section page for any folder (and the home) that has no _index.md.
+func (s *Site) ensureSections(t *Table, all []*Page, byDir map[string]*Page, diags *diag.List) *Page {
+	var section func(dir string) *Page
+	section = func(dir string) *Page {
+		if p, ok := byDir[dir]; ok {
+			return p
+		}
+		p := &Page{Kind: KindSection, Rel: dir + "/", Title: path.Base(dir)}
+		if dir == "" {
+			p.Kind, p.Rel, p.Title = KindHome, "", s.Config.Title
+		}
+		if err := t.Claim(p.Rel, "the section of folder "+content.Dir+"/"+dir); err != nil {
+			diags.Add(content.Dir+"/"+dir, 0, 0, "%v", err)
+		}
+		s.setURL(p)
+		byDir[dir] = p
+		if dir != "" {
+			parent := section(parentDir(dir))
+			p.Parent = parent
+			parent.Children = append(parent.Children, p)
+		}
+		return p
+	}
+	home := section("")
+	for _, p := range all {
+		if p == home {
+			continue
+		}
+		dir := parentDir(strings.TrimSuffix(p.Rel, "/"))
+		if p.Kind == KindPage {
+			dir = parentDir(p.Source)
+		}
+		parent := section(dir)
+		p.Parent = parent
+		parent.Children = append(parent.Children, p)
+	}
+	return home
+}
+
+func parentDir(dir string) string {
+	d := path.Dir(dir)
+	if d == "." || d == "/" {
+		return ""
+	}
+	return d
+}
+
+// less orders siblings: by weight (pages without a weight last), then title, then URL.
+func less(a, b *Page) bool {
+	wa, wb := a.Weight, b.Weight
+	if (wa == 0) != (wb == 0) {
+		return wa != 0
+	}
+	if wa != wb {
+		return wa < wb
+	}
+	if a.Title != b.Title {
+		return a.Title < b.Title
+	}
+	return a.Rel < b.Rel
+}
+
+// order sorts children and walks the tree depth first, which gives the
+// reading order, ancestors and previous/next links.
+func (s *Site) order() {
+	s.Pages = s.Pages[:0]
+	var walk func(p *Page, ancestors []*Page)
+	walk = func(p *Page, ancestors []*Page) {
+		p.Ancestors = ancestors
+		p.order = len(s.Pages)
+		s.Pages = append(s.Pages, p)
+		sort.SliceStable(p.Children, func(i, j int) bool { return less(p.Children[i], p.Children[j]) })
+		next := append(append([]*Page(nil), ancestors...), p)
+		for _, c := range p.Children {
+			walk(c, next)
+		}
+	}
+	walk(s.Home, nil)
+	for i, p := range s.Pages {
+		if i > 0 {
+			p.Prev = s.Pages[i-1]
+		}
+		if i+1 < len(s.Pages) {
+			p.Next = s.Pages[i+1]
+		}
+	}
+}

@@ -1,0 +1,89 @@
+package site
+
+import (
+	"html/template"
+	"strings"
+	"time"
+
+	"zhinan/generator/content"
+	"zhinan/generator/markdown"
+)
+
+// Kinds of page.
+const (
+	KindHome     = "home"     // content/_index.md (or a generated home when there is none)
+	KindSection  = "section"  // dir/_index.md, or a generated page for a folder without one
+	KindPage     = "page"     // any other Markdown file
+	KindTaxonomy = "taxonomy" // the list of all tags (or platforms)
+	KindTerm     = "term"     // the pages with one tag (or platform)
+)
+
+// Page is what a template sees of one page. Every field is documented in
+// generator/doc.go; fields are filled by Build and read-only afterwards.
+type Page struct {
+	Kind        string
+	Source      string // source path relative to content/ ("platforms/ios.md"); "" for generated pages
+	File        string // "content/platforms/ios.md"; "" for generated pages
+	Rel         string // output folder relative to the site root: "platforms/ios/" ("" for home)
+	URL         string // site-absolute URL: base path + Rel
+	Permalink   string // absolute URL with scheme and host when the base URL has them, else URL
+	Title       string
+	Description string
+	Weight      int
+	Meta        content.Meta
+	Content     template.HTML
+	TOC         []markdown.Heading // h2 and h3 headings, in order
+
+	Parent    *Page   // the section it belongs to; nil for home
+	Ancestors []*Page // from home down to Parent
+	Children  []*Page // sections and term pages: their pages, ordered by weight then title
+	Prev      *Page   // reading order: depth first through the section tree
+	Next      *Page
+	Backlinks []*Page // pages that link here, in reading order
+	Related   []*Page // pages sharing tags and platforms, best first, at most 5
+	Tags      []*Page // term pages of this page's tags
+	Platforms []*Page // term pages of this page's platforms
+	EditURL   string  // repo_url + file, when repo_url is set
+
+	doc   *markdown.Doc
+	order int // position in reading order
+}
+
+// IsSection reports whether the page lists other pages (home, section, taxonomy, term).
+func (p *Page) IsSection() bool { return p.Kind != KindPage }
+
+// Contains reports whether q is p or lies anywhere below p in the section tree;
+// templates use it to expand the sidebar along the current page's path.
+func (p *Page) Contains(q *Page) bool {
+	if q == nil {
+		return false
+	}
+	if p == q {
+		return true
+	}
+	for _, a := range q.Ancestors {
+		if a == p {
+			return true
+		}
+	}
+	return false
+}
+
+// Updated is the page's newest known date: lastmod, last checked, or date.
+func (p *Page) Updated() time.Time {
+	m := p.Meta
+	t := m.Date
+	for _, c := range []time.Time{m.LastChecked.Date, m.Lastmod} {
+		if c.After(t) {
+			t = c
+		}
+	}
+	return t
+}
+
+// Doc is the rendered Markdown of the page (nil for generated pages).
+func (p *Page) Doc() *markdown.Doc { return p.doc }
+
+// Depth is the number of folders between the page and the site root; templates
+// use it to reach site files by relative paths that work from file:// too.
+func (p *Page) Depth() int { return strings.Count(p.Rel, "/") }

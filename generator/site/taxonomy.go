@@ -1,0 +1,91 @@
+package site
+
+import (
+	"sort"
+	"strings"
+
+	"zhinan/generator/diag"
+)
+
+// Taxonomies: the front matter lists tags and platforms become an index page
+// each ("tags/", "platform/") and a page per term ("tags/群主/"), listing the
+// pages that carry it. The folder names are chosen so they don't collide with
+// a content section named "platforms"; a collision with a page is a diagnostic.
+var taxonomies = []struct {
+	rel, title string
+	terms      func(p *Page) []string
+	field      func(p *Page) *[]*Page
+}{
+	{"tags/", "标签", func(p *Page) []string { return p.Meta.Tags }, func(p *Page) *[]*Page { return &p.Tags }},
+	{"platform/", "平台", func(p *Page) []string { return p.Meta.Platforms }, func(p *Page) *[]*Page { return &p.Platforms }},
+}
+
+func (s *Site) buildTaxonomies(t *Table, diags *diag.List) {
+	for _, tax := range taxonomies {
+		index := &Page{Kind: KindTaxonomy, Rel: tax.rel, Title: tax.title}
+		terms := map[string]*Page{}
+		for _, p := range s.Pages {
+			seen := map[string]bool{}
+			for _, name := range tax.terms(p) {
+				slug := TermSlug(name)
+				if slug == "" || seen[slug] {
+					continue
+				}
+				seen[slug] = true
+				term := terms[slug]
+				if term == nil {
+					term = &Page{Kind: KindTerm, Rel: tax.rel + slug + "/", Title: name, Parent: index,
+						Ancestors: []*Page{s.Home, index}}
+					s.setURL(term)
+					terms[slug] = term
+				}
+				term.Children = append(term.Children, p)
+				field := tax.field(p)
+				*field = append(*field, term)
+			}
+		}
+		if len(terms) == 0 {
+			continue
+		}
+		if err := t.Claim(index.Rel, "the "+tax.title+" index"); err != nil {
+			diags.Add("content/"+strings.TrimSuffix(tax.rel, "/"), 0, 0, "%v", err)
+			continue
+		}
+		s.setURL(index)
+		index.Ancestors = []*Page{s.Home}
+		for _, slug := range sortedKeys(terms) {
+			term := terms[slug]
+			if err := t.Claim(term.Rel, "the "+tax.title+" page of "+term.Title); err != nil {
+				diags.Add("content/"+strings.TrimSuffix(term.Rel, "/"), 0, 0, "%v", err)
+			}
+			index.Children = append(index.Children, term)
+			s.Terms = append(s.Terms, term)
+		}
+		s.Taxonomies = append(s.Taxonomies, index)
+	}
+}
+
+// TermSlug is the URL segment of a tag: lower case, spaces to "-", characters
+// that have a meaning in URLs dropped. Chinese is kept.
+func TermSlug(name string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(strings.TrimSpace(name)) {
+		switch {
+		case r == ' ' || r == '\t':
+			b.WriteByte('-')
+		case strings.ContainsRune(`/\?#%"'<>&:.`, r) || r < 0x20:
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func sortedKeys(m map[string]*Page) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

@@ -1,0 +1,143 @@
+package site
+
+import (
+	"fmt"
+	"net/url"
+	"path"
+	"strings"
+
+	"zhinan/generator/content"
+	"zhinan/generator/diag"
+	"zhinan/generator/markdown"
+)
+
+// Table knows every URL of the site before anything is rendered: which page
+// or asset each source path becomes, so links can be resolved (and checked)
+// while pages render in parallel. It implements markdown.Resolver.
+type Table struct {
+	basePath string
+	pages    map[string]*content.Page // by source path ("platforms/ios.md")
+	dirs     map[string]string        // folder ("platforms") -> source path of the page that describes it
+	assets   map[string]bool          // asset paths relative to content/
+	outputs  map[string]string        // output dir ("platforms/ios/") -> what claimed it, for collision checks
+}
+
+// PageRel is the output folder of a page, relative to the site root, with a
+// trailing slash ("" for the home page): platforms/ios.md -> "platforms/ios/";
+// platforms/_index.md and platforms/index.md -> "platforms/".
+func PageRel(src string) string {
+	dir, base := path.Split(src)
+	name := strings.TrimSuffix(base, path.Ext(base))
+	if name == "_index" || name == "index" {
+		return dir
+	}
+	return dir + name + "/"
+}
+
+// NewTable indexes pages and assets. Two sources that want the same output
+// are diagnostics naming both.
+func NewTable(basePath string, pages []*content.Page, assets []string) (*Table, diag.List) {
+	t := &Table{basePath: basePath, pages: map[string]*content.Page{}, dirs: map[string]string{},
+		assets: map[string]bool{}, outputs: map[string]string{}}
+	var diags diag.List
+	for _, p := range pages {
+		t.pages[p.Path] = p
+		rel := PageRel(p.Path)
+		if other, dup := t.outputs[rel]; dup {
+			diags.Add(p.File, 0, 0, "page URL %q is also the URL of %s", basePath+rel, other)
+			continue
+		}
+		t.outputs[rel] = p.File
+		if p.Section || path.Base(p.Path) == "index.md" {
+			t.dirs[strings.TrimSuffix(rel, "/")] = p.Path
+		}
+	}
+	for _, a := range assets {
+		t.assets[a] = true
+		if strings.HasSuffix(a, "/index.html") || a == "index.html" {
+			dir := strings.TrimSuffix(a, "index.html")
+			if other, dup := t.outputs[dir]; dup {
+				diags.Add(content.Dir+"/"+a, 0, 0, "file would overwrite the page of %s", other)
+			}
+		}
+	}
+	return t, diags
+}
+
+// Claim reserves an output folder for a generated page (an alias, a tag page);
+// it fails when a page already has it.
+func (t *Table) Claim(rel, by string) error {
+	if other, dup := t.outputs[rel]; dup {
+		return fmt.Errorf("URL %q is already the URL of %s", t.basePath+rel, other)
+	}
+	t.outputs[rel] = by
+	return nil
+}
+
+// URL is the site-absolute URL of a page by source path.
+func (t *Table) URL(src string) string { return t.basePath + PageRel(src) }
+
+// Page returns the page with the source path, if any.
+func (t *Table) Page(src string) *content.Page { return t.pages[src] }
+
+// Resolve turns a link destination written in page from into a URL. It
+// accepts source paths with an optional #fragment ("../data/backup.md#电脑端备份"),
+// a bare "#fragment", folders of sections ("../platforms/" or
+// "../platforms/_index.md"), asset files, percent-encoded paths, and paths
+// starting with "/" (relative to content/).
+func (t *Table) Resolve(from, dest string) (markdown.Ref, error) {
+	raw, frag, _ := strings.Cut(dest, "#")
+	fragment, err := url.PathUnescape(frag)
+	if err != nil {
+		fragment = frag
+	}
+	if raw == "" {
+		return markdown.Ref{Href: "#" + frag, Page: from, Fragment: fragment}, nil
+	}
+	raw, query, _ := strings.Cut(raw, "?")
+	p, err := url.PathUnescape(raw)
+	if err != nil {
+		return markdown.Ref{}, fmt.Errorf("bad escape in path")
+	}
+	target := p
+	if !strings.HasPrefix(p, "/") {
+		target = path.Join(path.Dir(from), p)
+	}
+	target = strings.TrimPrefix(path.Clean("/"+target), "/")
+	if target == "" || target == "." {
+		target = ""
+	}
+	suffix := ""
+	if query != "" {
+		suffix = "?" + query
+	}
+	if frag != "" {
+		suffix += "#" + frag
+	}
+	if page, ok := t.pages[target]; ok {
+		return markdown.Ref{Href: t.URL(page.Path) + suffix, Page: page.Path, Fragment: fragment}, nil
+	}
+	if src, ok := t.dirs[target]; ok {
+		return markdown.Ref{Href: t.URL(src) + suffix, Page: src, Fragment: fragment}, nil
+	}
+	if t.assets[target] {
+		if fragment != "" && !strings.EqualFold(path.Ext(target), ".pdf") {
+			return markdown.Ref{}, fmt.Errorf("a fragment on file %s", content.Dir+"/"+target)
+		}
+		return markdown.Ref{Href: t.basePath + target + suffix}, nil
+	}
+	return markdown.Ref{}, t.missing(target)
+}
+
+func (t *Table) missing(target string) error {
+	if strings.HasSuffix(target, ".md") {
+		return fmt.Errorf("no page %s", content.Dir+"/"+target)
+	}
+	if target == "" {
+		return fmt.Errorf("no home page %s/_index.md", content.Dir)
+	}
+	if _, isPage := t.pages[target+".md"]; isPage {
+		return fmt.Errorf("no file %s (link to the source, %s.md)", content.Dir+"/"+target, path.Base(target))
+	}
+	return fmt.Errorf("no file or section %s", content.Dir+"/"+target)
+}

@@ -1,0 +1,87 @@
+package generator
+
+import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
+
+	"zhinan/generator/site"
+)
+
+// siteFiles makes the files robots and feed readers look for: sitemap.xml,
+// robots.txt and an Atom feed (index.xml) of the most recently updated guides.
+// None of them carries the time of the build, so builds stay reproducible.
+func siteFiles(s *site.Site) map[string][]byte {
+	return map[string][]byte{
+		"sitemap.xml": sitemap(s),
+		"robots.txt":  robots(s),
+		"index.xml":   atom(s),
+	}
+}
+
+func sitemap(s *site.Site) []byte {
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	for _, p := range s.Pages {
+		b.WriteString("  <url><loc>")
+		xml.EscapeText(&b, []byte(p.Permalink))
+		b.WriteString("</loc>")
+		if t := p.Updated(); !t.IsZero() {
+			fmt.Fprintf(&b, "<lastmod>%s</lastmod>", t.Format("2006-01-02"))
+		}
+		b.WriteString("</url>\n")
+	}
+	b.WriteString("</urlset>\n")
+	return b.Bytes()
+}
+
+func robots(s *site.Site) []byte {
+	return []byte("User-agent: *\nAllow: /\nSitemap: " + s.Config.Origin() + s.BasePath + "sitemap.xml\n")
+}
+
+const feedSize = 20
+
+func atom(s *site.Site) []byte {
+	var b bytes.Buffer
+	esc := func(str string) {
+		xml.EscapeText(&b, []byte(str))
+	}
+	b.WriteString(xml.Header)
+	fmt.Fprintf(&b, `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="%s">`+"\n", s.Config.Language)
+	b.WriteString("  <title>")
+	esc(s.Config.Title)
+	b.WriteString("</title>\n  <id>")
+	esc(s.Home.Permalink)
+	b.WriteString("</id>\n")
+	fmt.Fprintf(&b, "  <link href=\"%s\"/>\n  <link rel=\"self\" href=\"%sindex.xml\"/>\n", xmlAttr(s.Home.Permalink), xmlAttr(s.Home.Permalink))
+	recent := s.Recent
+	if len(recent) > feedSize {
+		recent = recent[:feedSize]
+	}
+	if len(recent) > 0 {
+		fmt.Fprintf(&b, "  <updated>%s</updated>\n", recent[0].Updated().Format("2006-01-02T15:04:05Z07:00"))
+	}
+	for _, p := range recent {
+		b.WriteString("  <entry>\n    <title>")
+		esc(p.Title)
+		b.WriteString("</title>\n    <id>")
+		esc(p.Permalink)
+		fmt.Fprintf(&b, "</id>\n    <link href=\"%s\"/>\n", xmlAttr(p.Permalink))
+		fmt.Fprintf(&b, "    <updated>%s</updated>\n", p.Updated().Format("2006-01-02T15:04:05Z07:00"))
+		if p.Description != "" {
+			b.WriteString("    <summary>")
+			esc(p.Description)
+			b.WriteString("</summary>\n")
+		}
+		b.WriteString("  </entry>\n")
+	}
+	b.WriteString("</feed>\n")
+	return b.Bytes()
+}
+
+func xmlAttr(s string) string {
+	var b bytes.Buffer
+	xml.EscapeText(&b, []byte(s))
+	return b.String()
+}
