@@ -140,4 +140,3 @@ func aliasFile(rel string) string {
 	}
 	return rel + "index.html"
 }
-

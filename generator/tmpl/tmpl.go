@@ -62,21 +62,32 @@ func Load(theme, site fs.FS, funcs template.FuncMap) (*Set, diag.List) {
 		if !strings.HasSuffix(name, ".html") || strings.Contains(name, "/") || name == "base.html" {
 			continue
 		}
-		t := template.New(Dir + "/" + name).Funcs(funcs)
-		ok := true
-		for _, f := range append(shared, name) {
-			if _, err := t.New(Dir + "/" + f).Parse(string(files[f])); err != nil {
-				diags = append(diags, toDiag(err, Dir+"/"+f))
-				ok = false
-				break
-			}
+		t, d := parseLayout(name, shared, files, funcs)
+		if d != nil {
+			diags = append(diags, *d)
+			continue
 		}
-		if ok {
-			set.layouts[strings.TrimSuffix(name, ".html")] = t
-		}
+		set.layouts[strings.TrimSuffix(name, ".html")] = t
 	}
 	diags.Sort()
 	return set, diags
+}
+
+// parseLayout parses one layout together with the shared files (base and
+// partials). The layout is the root template, so executing it runs the file.
+func parseLayout(name string, shared []string, files map[string][]byte, funcs template.FuncMap) (*template.Template, *diag.Diag) {
+	t := template.New(Dir + "/" + name).Funcs(funcs)
+	for _, f := range shared {
+		if _, err := t.New(Dir + "/" + f).Parse(string(files[f])); err != nil {
+			d := toDiag(err, Dir+"/"+f)
+			return nil, &d
+		}
+	}
+	if _, err := t.Parse(string(files[name])); err != nil {
+		d := toDiag(err, Dir+"/"+name)
+		return nil, &d
+	}
+	return t, nil
 }
 
 // overlay merges the two trees: a site file replaces the theme file of the same path.
