@@ -55,7 +55,7 @@ var fieldWeight = [numFields]float64{5, 2.5, 1}
 const (
 	bm25K1      = 1.2
 	bm25B       = 0.75
-	scoreScale  = 4     // scores are stored as round(score*scoreScale)
+	scoreScale  = 12    // scores s are stored as round(scoreScale*ln(1+s))
 	maxParts    = 31    // mask bits; parts from maxParts-1 on share the last bit
 	prefixMax   = 8     // expansions stored per prefix
 	prefixLen   = 12    // longest prefix stored
@@ -232,7 +232,7 @@ func encodeList(ps []posting, stats []docStats, avg [numFields]float64, ndocs in
 			tf += fieldWeight[f] * float64(p.st.tf[f]) / norm
 		}
 		s := idf * tf * (bm25K1 + 1) / (tf + bm25K1)
-		q := max(uint32(math.Round(s*scoreScale)), 1)
+		q := max(uint32(math.Round(scoreScale*math.Log1p(s))), 1)
 		b = appendVarint(b, uint32(p.doc-prev))
 		b = appendVarint(b, q)
 		b = appendVarint(b, p.st.mask)

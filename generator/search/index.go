@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -173,7 +174,7 @@ func (ix *Index) Search(query string, n int) []Result {
 
 func (ix *Index) result(h *hit, m matcher) Result {
 	d := ix.doc(h.doc)
-	r := Result{URL: d.URL, Title: d.Title, Section: d.Section, Score: h.score / scoreScale}
+	r := Result{URL: d.URL, Title: d.Title, Section: d.Section, Score: h.score}
 	text := ""
 	if p := bestPart(d.Parts, h.mask(), m); p >= 0 {
 		r.Anchor, r.Heading, text = d.Parts[p].Anchor, d.Parts[p].Heading, d.Parts[p].Text
@@ -234,6 +235,6 @@ func (ix *Index) eachPosting(term string, f func(doc int, score float64, mask ui
 	doc := 0
 	for i := 0; i+2 < len(vs); i += 3 {
 		doc += int(vs[i])
-		f(doc, float64(vs[i+1]), vs[i+2])
+		f(doc, math.Expm1(float64(vs[i+1])/scoreScale), vs[i+2])
 	}
 }

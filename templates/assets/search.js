@@ -119,7 +119,7 @@
 
   // ---- Excerpts (same as generator/search/excerpt.go) ----
 
-  var EXCERPT_LEN = 80, EXCERPT_BEFORE = 20, MAX_PARTS = 31, PREFIX_WEIGHT = 0.7;
+  var EXCERPT_LEN = 80, EXCERPT_BEFORE = 20, MAX_PARTS = 31, PREFIX_WEIGHT = 0.7, SCORE_SCALE = 12;
 
   function matcher(gs) {
     var exact = {}, prefixes = [];
@@ -201,7 +201,7 @@
 
   function eachPosting(manifest, term, f) {
     var vs = decodeVarints(lookup(manifest, term)), doc = 0;
-    for (var i = 0; i + 2 < vs.length; i += 3) { doc += vs[i]; f(doc, vs[i + 1], vs[i + 2]); }
+    for (var i = 0; i + 2 < vs.length; i += 3) { doc += vs[i]; f(doc, Math.expm1(vs[i + 1] / SCORE_SCALE), vs[i + 2]); }
   }
 
   function groupHits(manifest, g) {
@@ -277,7 +277,7 @@
   }
 
   function result(manifest, h, d, m) {
-    var r = { url: d.u, title: d.t, section: d.s, anchor: '', heading: '', score: h.score / 4 };
+    var r = { url: d.u, title: d.t, section: d.s, anchor: '', heading: '', score: h.score };
     var p = bestPart(d.p, maskOf(h), m), txt = '';
     if (p >= 0) { r.anchor = d.p[p][0]; r.heading = d.p[p][1]; txt = d.p[p][2]; } else if (d.p.length) txt = d.p[0][2];
     var ex = excerpt(txt, m);

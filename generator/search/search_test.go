@@ -1,0 +1,210 @@
+package search
+
+import (
+	"bytes"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+func openDocs(t testing.TB, docs []Doc, opts ...Option) *Index {
+	t.Helper()
+	ix, err := Open(memFS(Build(docs, opts...)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ix
+}
+
+func urls(rs []Result) []string {
+	var out []string
+	for _, r := range rs {
+		out = append(out, r.URL)
+	}
+	return out
+}
+
+// hanRuns returns the runs of Han characters in s.
+func hanRuns(s string) [][]rune {
+	var out [][]rune
+	var cur []rune
+	for _, r := range s + " " {
+		if unicode.Is(unicode.Han, r) {
+			cur = append(cur, r)
+			continue
+		}
+		if len(cur) > 0 {
+			out = append(out, cur)
+		}
+		cur = nil
+	}
+	return out
+}
+
+func TestRecallAndPrecision(t *testing.T) {
+	docs := genCorpus(corpusOptions{pages: 300, bodyRunes: 400, seed: 1})
+	ix := openDocs(t, docs)
+	rng := rand.New(rand.NewPCG(7, 7))
+	for i := 0; i < 1000; {
+		d := docs[rng.IntN(len(docs))]
+		p := d.Parts[rng.IntN(len(d.Parts))]
+		rs := hanRuns(p.Text)
+		run := rs[rng.IntN(len(rs))]
+		if len(run) < 2 {
+			continue
+		}
+		n := 2 + rng.IntN(min(5, len(run)-1))
+		at := rng.IntN(len(run) - n + 1)
+		q := string(run[at : at+n])
+		i++
+		if !slices.Contains(urls(ix.Search(q, 0)), d.URL) {
+			t.Errorf("query %q: page %s, which holds it, not found", q, d.URL)
+		}
+	}
+	var all strings.Builder
+	for _, d := range docs {
+		all.WriteString(d.Title + "|" + d.Section)
+		for _, p := range d.Parts {
+			all.WriteString("|" + p.Heading + "|" + p.Text)
+		}
+	}
+	text := all.String()
+	for tried := 0; tried < 100; {
+		q := string([]rune{rune(0x4E00 + 7*rng.IntN(3000)), rune(0x4E00 + 7*rng.IntN(3000))})
+		if strings.Contains(text, q) {
+			continue
+		}
+		tried++
+		if rs := ix.Search(q, 0); len(rs) > 0 {
+			t.Errorf("query %q occurs nowhere but found %v", q, urls(rs))
+		}
+	}
+	if rs := ix.Search("丁丂", 0); len(rs) > 0 {
+		t.Errorf("characters outside the corpus found %v", urls(rs))
+	}
+}
+
+func fillerDoc(url, title, text string) Doc {
+	return Doc{URL: url, Title: title, Section: "指南", Parts: []Part{
+		{Text: "这是一段普通的说明文字，用来填充页面。" + text},
+		{Anchor: "步骤", Heading: "步骤", Text: "打开设置，然后确认。"},
+	}}
+}
+
+func TestRankTitleOverBody(t *testing.T) {
+	ix := openDocs(t, []Doc{
+		fillerDoc("/a/", "其他话题", "我们可以解散这个群。"),
+		fillerDoc("/b/", "解散群聊", "没有别的内容。"),
+	})
+	got := urls(ix.Search("解散", 10))
+	if want := []string{"/b/", "/a/"}; !slices.Equal(got, want) {
+		t.Errorf("Search(解散) = %v, want title match first %v", got, want)
+	}
+}
+
+func TestRankAndOverOr(t *testing.T) {
+	ix := openDocs(t, []Doc{
+		fillerDoc("/or/", "解散解散", "解散解散解散，解散。"),
+		fillerDoc("/and/", "其他话题", "在 WeChat 里可以解散。"),
+		fillerDoc("/none/", "其他话题", "无关。"),
+	})
+	got := urls(ix.Search("解散 wechat", 10))
+	if want := []string{"/and/", "/or/"}; !slices.Equal(got, want) {
+		t.Errorf("Search(解散 wechat) = %v, want %v", got, want)
+	}
+}
+
+func TestPrefixWidthAndAnchor(t *testing.T) {
+	ix := openDocs(t, []Doc{
+		{URL: "/wecom/", Title: "企业微信", Parts: []Part{
+			{Text: "开头的介绍。"},
+			{Anchor: "解散", Heading: "解散", Text: "在 WeCom 管理后台，群主可以解散群聊，解散后无法恢复。"},
+		}},
+		fillerDoc("/other/", "别的", "没有。"),
+	})
+	for _, q := range []string{"wec", "WECOM", "ＷｅＣｏｍ", "wecom 群主"} {
+		if got := urls(ix.Search(q, 10)); !slices.Equal(got, []string{"/wecom/"}) {
+			t.Errorf("Search(%q) = %v, want [/wecom/]", q, got)
+		}
+	}
+	rs := ix.Search("解散群聊", 1)
+	if len(rs) != 1 || rs[0].Anchor != "解散" {
+		t.Fatalf("Search(解散群聊) = %+v, want anchor 解散", rs)
+	}
+	ex := []rune(rs[0].Excerpt)
+	if len(rs[0].Highlights) == 0 {
+		t.Fatalf("no highlights in %q", rs[0].Excerpt)
+	}
+	for _, h := range rs[0].Highlights {
+		if s := string(ex[h[0]:h[1]]); !strings.Contains("解散群聊", s) {
+			t.Errorf("highlight %v = %q, not part of the query", h, s)
+		}
+	}
+	if h := rs[0].Highlights[0]; string(ex[h[0]:h[1]]) != "解散群聊" {
+		t.Errorf("first highlight = %q, want 解散群聊", string(ex[h[0]:h[1]]))
+	}
+}
+
+func TestExcerptWindow(t *testing.T) {
+	text := strings.Repeat("甲", 100) + "解散" + strings.Repeat("乙", 100)
+	ex, hl := excerpt(text, newMatcher(parseQuery("解散")))
+	r := []rune(ex)
+	if len(r) != excerptLen+2 || r[0] != '…' || r[len(r)-1] != '…' {
+		t.Errorf("excerpt %q: want %d runes with ellipses on both ends", ex, excerptLen+2)
+	}
+	if len(hl) != 1 || string(r[hl[0][0]:hl[0][1]]) != "解散" {
+		t.Errorf("highlights %v in %q", hl, ex)
+	}
+}
+
+func TestUntrustedTextIsReturnedVerbatim(t *testing.T) {
+	xss := `<img src=x onerror=alert(1)>`
+	ix := openDocs(t, []Doc{{URL: "/x/", Title: xss, Section: "<b>s</b>", Parts: []Part{{Text: "解散 & <script>"}}}})
+	rs := ix.Search("解散", 1)
+	if len(rs) != 1 || rs[0].Title != xss || rs[0].Section != "<b>s</b>" || rs[0].Excerpt != "解散 & <script>" {
+		t.Errorf("got %+v", rs)
+	}
+}
+
+func TestBuildDeterministic(t *testing.T) {
+	docs := genCorpus(corpusOptions{pages: 50, bodyRunes: 300, seed: 3})
+	a := Build(docs)
+	rev := slices.Clone(docs)
+	slices.Reverse(rev)
+	b := Build(rev)
+	if len(a) != len(b) {
+		t.Fatalf("%d files, then %d", len(a), len(b))
+	}
+	for k, v := range a {
+		if !bytes.Equal(v, b[k]) {
+			t.Errorf("%s differs between builds", k)
+		}
+		if !strings.HasPrefix(k, "search/") || !strings.HasSuffix(k, ".js") {
+			t.Errorf("unexpected file %s", k)
+		}
+	}
+}
+
+func TestBase(t *testing.T) {
+	docs := []Doc{{URL: "/docs/"}, {URL: "/docs/a/b/"}, {URL: "/docs/c/"}}
+	if ix := openDocs(t, docs); ix.Base() != "/docs/" {
+		t.Errorf("inferred base %q, want /docs/", ix.Base())
+	}
+	if ix := openDocs(t, docs, WithBase("/")); ix.Base() != "/" {
+		t.Errorf("explicit base %q, want /", ix.Base())
+	}
+}
+
+func TestVarint(t *testing.T) {
+	var b []byte
+	vals := []uint32{0, 1, 31, 32, 1023, 1024, 1<<31 - 1, 1<<32 - 1}
+	for _, v := range vals {
+		b = appendVarint(b, v)
+	}
+	got, err := decodeVarints(string(b))
+	if err != nil || !slices.Equal(got, vals) {
+		t.Errorf("decode(encode(%v)) = %v, %v", vals, got, err)
+	}
+}
