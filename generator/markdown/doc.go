@@ -1,0 +1,94 @@
+// Package markdown turns one Markdown page into HTML plus what the rest of
+// the site needs to know about it: title, headings with their IDs, internal
+// links with their positions, plain text for search, and diagnostics. It is
+// the goldmark set-up of zhinan; each feature below is a small goldmark
+// Extender in its own file.
+//
+// # Markdown supported
+//
+// CommonMark, plus:
+//
+//   - GFM: tables, task lists (- [x] done), ~~strikethrough~~, and autolinks
+//     (<https://…>, bare https://… and www.… URLs).
+//   - Footnotes: text[^1] with [^1]: note.
+//   - Definition lists: a term line, then ": definition".
+//   - CJK line breaks: a soft line break between two Chinese characters
+//     adds no space, so a paragraph can be wrapped anywhere in the source.
+//   - Heading attributes: ## 安装 {#install} sets the ID; {.class} a class.
+//   - GitHub-style alerts: a blockquote whose first line is [!NOTE], [!TIP],
+//     [!IMPORTANT], [!WARNING] or [!CAUTION] (any case, alone on the line)
+//     becomes <div class="callout callout-KIND" role="note"> with the title
+//     说明, 提示, 重要, 注意 or 警告 in <p class="callout-title">. Other
+//     [!FOO] markers stay blockquotes. (alerts.go)
+//
+// # Headings (ids.go)
+//
+// Every heading gets an ID in GitHub's style, keeping Chinese: the plain text
+// of the heading, lower-cased, with letters (Han included), digits, '-' and
+// '_' kept, each space turned into '-', and all punctuation, ASCII or
+// full-width (，。：？！（）、《》“”), dropped: "## 1. 备份 聊天记录（电脑端）"
+// has the ID "1-备份-聊天记录电脑端". A heading with nothing left gets
+// "section". Repeats get -1, -2, … in document order. IDs given with {#id} are
+// reserved first, so an automatic ID never takes one; the same {#id} twice is
+// a diagnostic and the second gets a suffix. IDs are unique in a page.
+//
+// Headings h2-h6 end with an anchor link for readers:
+// <a class="anchor" href="#ID" aria-label="链接到本节：TEXT">#</a>.
+//
+// When the page's first block is a level-1 heading, it is the page title: it
+// is left out of Doc.HTML (the template shows it), its text is Doc.Title and
+// it is still the first of Doc.Headings. Doc.Title is otherwise the first h1
+// anywhere, or "".
+//
+// # Links and images (links.go)
+//
+// A destination with a URL scheme (https:, mailto:, tel:, …) or starting with
+// "//" is external: it is left alone, and links get rel="noopener". Every
+// other non-empty destination, in inline and reference-style links and in
+// images, goes to the Resolver: on success the link points at Ref.Href and is
+// recorded in Doc.Links; on failure it keeps its destination and the page gets
+// a diagnostic, e.g.
+//
+//	content/x.md:12:5: broken link "y.md": no page "y.md"
+//
+// Text in code spans and code blocks is never a link. Internal images get
+// loading="lazy". Empty destinations, [a](), are left alone.
+//
+// Positions are those of the link's '[' (the image's '!'): 1-based lines, and
+// 1-based columns counted in bytes of UTF-8, as go/scanner does (a Chinese
+// character is 3 bytes wide). They are right because the caller blanks front
+// matter without removing lines.
+//
+// # Code (highlight.go)
+//
+// A fenced block whose language chroma knows is highlighted with classes:
+// <div class="code"><pre class="chroma"><code class="language-go">…. Other
+// code blocks (no language, an unknown one, or text) are escaped as they
+// are, in <div class="code"><pre><code>. [StyleCSS] is the matching
+// stylesheet, light and dark.
+//
+// # Raw HTML (rawhtml.go)
+//
+// By default HTML written in a page is shown to readers as text, escaped: an
+// HTML block becomes a paragraph, inline HTML stays in place. HTML comments
+// are dropped instead (a browser would hide them too). With
+// Options.UnsafeHTML, HTML is passed through as written. Dangerous link URLs
+// (javascript: and the like) are always dropped.
+//
+// # Tables (tables.go)
+//
+// Each table is wrapped in <div class="table-wrap"> so it can scroll sideways
+// on a narrow screen.
+//
+// # Plain text (text.go)
+//
+// Doc.Parts is the page's text for search, split at headings: no markup,
+// code included, one space between blocks, white space collapsed, and no
+// space where a line break joins two Chinese characters. The first part holds
+// the text before the first heading (after a title h1).
+//
+// # Concurrency
+//
+// A Renderer is safe for concurrent use: all per-page state lives in the
+// goldmark parser context of one Render call.
+package markdown

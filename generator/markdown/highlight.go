@@ -1,0 +1,164 @@
+package markdown
+
+import (
+	"bytes"
+	"strings"
+	"sync"
+
+	"github.com/alecthomas/chroma/v2"
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/alecthomas/chroma/v2/styles"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
+)
+
+// highlighting renders code blocks. A fenced block whose language chroma
+// knows is highlighted with CSS classes (see [StyleCSS]):
+//
+//	<div class="code"><pre class="chroma"><code class="language-go">...spans...</code></pre></div>
+//
+// Other fenced and indented blocks are escaped as they are:
+//
+//	<div class="code"><pre><code class="language-foo">...</code></pre></div>
+type highlighting struct{}
+
+// Styles of highlighted code, light and dark.
+const (
+	lightStyle = "github"
+	darkStyle  = "github-dark"
+)
+
+// formatter writes chroma tokens as spans with classes, without the
+// surrounding <pre>, which renderCode writes itself.
+var formatter = chromahtml.New(chromahtml.WithClasses(true), chromahtml.PreventSurroundingPre(true))
+
+func (highlighting) Extend(m goldmark.Markdown) {
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(codeRenderer{}, 100)))
+}
+
+type codeRenderer struct{}
+
+func (codeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindFencedCodeBlock, renderCode)
+	reg.Register(ast.KindCodeBlock, renderCode)
+}
+
+func renderCode(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	var lang string
+	if f, ok := node.(*ast.FencedCodeBlock); ok {
+		lang = string(f.Language(src))
+	}
+	code := codeText(node, src)
+	_, _ = w.WriteString(`<div class="code">`)
+	if lexer := lexerFor(lang); lexer != nil {
+		var buf bytes.Buffer
+		it, err := chroma.Coalesce(lexer).Tokenise(nil, code)
+		if err == nil {
+			err = formatter.Format(&buf, styles.Get(lightStyle), it)
+		}
+		if err == nil {
+			_, _ = w.WriteString(`<pre class="chroma"><code class="language-`)
+			_, _ = w.Write(util.EscapeHTML([]byte(lang)))
+			_, _ = w.WriteString(`">`)
+			_, _ = w.Write(buf.Bytes())
+			_, _ = w.WriteString("</code></pre></div>\n")
+			return ast.WalkSkipChildren, nil
+		}
+	}
+	_, _ = w.WriteString("<pre><code")
+	if lang != "" {
+		_, _ = w.WriteString(` class="language-`)
+		_, _ = w.Write(util.EscapeHTML([]byte(lang)))
+		_ = w.WriteByte('"')
+	}
+	_ = w.WriteByte('>')
+	_, _ = w.Write(util.EscapeHTML([]byte(code)))
+	_, _ = w.WriteString("</code></pre></div>\n")
+	return ast.WalkSkipChildren, nil
+}
+
+// codeText is the text of a code block, lines joined as written.
+func codeText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		b.Write(seg.Value(src))
+	}
+	return b.String()
+}
+
+// lexerFor returns chroma's lexer for a fence's language, nil when there is
+// no language or chroma does not know it. Plain-text languages count as
+// unknown: they need no highlighting.
+func lexerFor(lang string) chroma.Lexer {
+	if lang == "" {
+		return nil
+	}
+	l := lexers.Get(lang)
+	if l == nil || l.Config().Name == "plaintext" {
+		return nil
+	}
+	return l
+}
+
+// StyleCSS returns the stylesheet for highlighted code: chroma's classes in
+// the light style "github" by default, and in the dark style "github-dark"
+// under both `@media (prefers-color-scheme: dark) { :root:not([data-theme=light]) ... }`
+// and `:root[data-theme=dark] ...`, so a theme toggle that sets data-theme on
+// <html> wins over the system setting. The result is the same on every call.
+func StyleCSS() []byte { return bytes.Clone(styleCSS()) }
+
+var styleCSS = sync.OnceValue(func() []byte {
+	light, dark := cssRules(lightStyle), cssRules(darkStyle)
+	// A token the dark style leaves alone must not keep its light colours.
+	darkSel := map[string]bool{}
+	for _, r := range dark {
+		darkSel[r.sel] = true
+	}
+	for _, r := range light {
+		if !darkSel[r.sel] && strings.HasPrefix(r.sel, ".chroma .") {
+			dark = append(dark, cssRule{r.sel, "color: inherit; background-color: transparent; font-weight: inherit; font-style: inherit; text-decoration: inherit"})
+		}
+	}
+	var b bytes.Buffer
+	b.WriteString("/* Highlighted code: chroma " + lightStyle + " (light), " + darkStyle + " (dark). */\n")
+	writeRules(&b, light, "")
+	b.WriteString("@media (prefers-color-scheme: dark) {\n")
+	writeRules(&b, dark, "  :root:not([data-theme=light]) ")
+	b.WriteString("}\n")
+	writeRules(&b, dark, ":root[data-theme=dark] ")
+	return b.Bytes()
+})
+
+type cssRule struct{ sel, body string }
+
+// cssRules returns chroma's CSS for a style, one rule per token class.
+func cssRules(style string) []cssRule {
+	f := chromahtml.New(chromahtml.WithClasses(true), chromahtml.WithCSSComments(false))
+	var buf bytes.Buffer
+	_ = f.WriteCSS(&buf, styles.Get(style))
+	var rules []cssRule
+	for _, line := range strings.Split(buf.String(), "\n") {
+		sel, body, ok := strings.Cut(line, "{")
+		if !ok {
+			continue
+		}
+		body = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(body), "}"))
+		rules = append(rules, cssRule{strings.TrimSpace(sel), body})
+	}
+	return rules
+}
+
+// writeRules writes rules one per line, every selector prefixed.
+func writeRules(b *bytes.Buffer, rules []cssRule, prefix string) {
+	for _, r := range rules {
+		b.WriteString(prefix + r.sel + " { " + r.body + " }\n")
+	}
+}

@@ -1,0 +1,258 @@
+package markdown
+
+import (
+	"bytes"
+	"sort"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+
+	"zhinan/generator/diag"
+)
+
+// Resolver maps a link destination written in a page to where it points. The
+// site package implements it.
+//
+// from is the slash path of the page relative to content/ (e.g.
+// "platforms/ios.md"); dest is the destination as written (e.g.
+// "../data/backup.md#电脑端备份", "#步骤", "img/a.png", "/x/", "%E7%BE%A4.md";
+// backslash escapes and entities already decoded by the Markdown parser). It is
+// only called for destinations that are not external (no URL scheme such as
+// http:, https:, mailto:, tel:, and not starting with "//") and not empty.
+type Resolver interface {
+	// Resolve returns where dest points, or an error whose text is the reason,
+	// e.g. `no page "x.md"`; it becomes a diagnostic.
+	Resolve(from, dest string) (Ref, error)
+}
+
+// Ref is a resolved link.
+type Ref struct {
+	Href     string // what to write into href/src
+	Page     string // source path (relative to content/) of the target page when the link points at a page, else ""
+	Fragment string // decoded fragment ("电脑端备份"), "" if none; checked later against the target's heading IDs
+}
+
+// Options configure a Renderer.
+type Options struct {
+	UnsafeHTML bool // when false (default), raw HTML blocks and inline HTML are escaped and shown as text
+}
+
+// Doc is one rendered page.
+type Doc struct {
+	// HTML is the body. If the document's first block is a level-1 heading,
+	// that heading is not in HTML (the template shows the title).
+	HTML []byte
+	// Title is the plain text of the first level-1 heading anywhere in the
+	// document, "" if there is none.
+	Title string
+	// Headings lists every heading h1-h6 in document order, including a
+	// removed leading h1.
+	Headings []Heading
+	// Links lists every resolved internal link and image in document order.
+	Links []Link
+	// Parts is the plain text for search, split at headings. The first Part
+	// (always present) has an empty Anchor and Heading and holds the text
+	// before the first heading other than a removed leading h1.
+	Parts []Part
+	// Diags holds broken links and other problems, positioned in the file.
+	Diags diag.List
+}
+
+// Heading is one heading of a page.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string // plain text
+	Line  int    // 1-based line in the file
+}
+
+// Link is one internal link or image of a page.
+type Link struct {
+	Dest string // destination as written
+	Line int    // 1-based line of the link's '[' (or the image's '!')
+	Col  int    // 1-based column in bytes (UTF-8), like go/scanner
+	Ref  Ref
+}
+
+// Part is a stretch of plain text for search, from one heading to the next.
+type Part struct {
+	Anchor  string // heading ID, "" for the part before the first heading
+	Heading string // heading text
+	Text    string // words as plain text, whitespace collapsed
+}
+
+// Renderer converts Markdown pages to HTML. It is safe for concurrent use by
+// many goroutines.
+type Renderer struct {
+	opts Options
+	md   goldmark.Markdown
+}
+
+// New returns a Renderer configured by opts.
+func New(opts Options) *Renderer {
+	md := goldmark.New(
+		goldmark.WithParserOptions(parser.WithAttribute()),
+		goldmark.WithExtensions(
+			extension.GFM,
+			extension.Footnote,
+			extension.DefinitionList,
+			extension.CJK,
+			headingIDs{},
+			links{},
+			alerts{},
+			highlighting{},
+			rawHTML{unsafe: opts.UnsafeHTML},
+			tableWrap{},
+		),
+	)
+	return &Renderer{opts: opts, md: md}
+}
+
+// stateKey finds the per-render state in the parser context.
+var stateKey = parser.NewContextKey()
+
+// state is what one Render shares with the AST transformers.
+type state struct {
+	file, from string
+	res        Resolver
+	lines      lineIndex
+	links      []Link
+	diags      diag.List
+}
+
+func stateOf(pc parser.Context) *state {
+	st, _ := pc.Get(stateKey).(*state)
+	return st
+}
+
+// Render converts one page. file is the path used in diagnostics (e.g.
+// "content/platforms/ios.md"); from is the path given to the resolver; src is
+// the Markdown, front matter blanked out without moving line numbers. res may
+// be nil: then every non-external link is left as written and not recorded.
+//
+// Invalid UTF-8 is a diagnostic; each bad byte is read as '?' (goldmark can
+// panic on it). A panic inside goldmark becomes a diagnostic too.
+func (r *Renderer) Render(file, from string, src []byte, res Resolver) (d *Doc) {
+	lines := newLineIndex(src)
+	var bad diag.List
+	if off := invalidUTF8(src); off >= 0 {
+		line, col := lines.pos(off)
+		bad.Add(file, line, col, "invalid UTF-8")
+		src = sanitizeUTF8(src)
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			d = &Doc{Parts: []Part{{}}}
+			d.Diags.Add(file, 0, 0, "internal error rendering markdown: %v", p)
+		}
+		d.Diags = append(bad, d.Diags...)
+	}()
+	return r.render(&state{file: file, from: from, res: res, lines: lines}, src)
+}
+
+func (r *Renderer) render(st *state, src []byte) *Doc {
+	pc := parser.NewContext()
+	pc.Set(stateKey, st)
+	root := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+
+	d := &Doc{Links: st.links, Diags: st.diags}
+	d.Headings = collectHeadings(root, src, st.lines)
+	for _, h := range d.Headings {
+		if h.Level == 1 {
+			d.Title = h.Text
+			break
+		}
+	}
+	if h, ok := root.FirstChild().(*ast.Heading); ok && h.Level == 1 {
+		root.RemoveChild(root, h)
+	}
+	d.Parts = collectParts(root, src, !r.opts.UnsafeHTML)
+
+	var buf bytes.Buffer
+	if err := r.md.Renderer().Render(&buf, src, root); err != nil {
+		d.Diags.Add(st.file, 0, 0, "render: %v", err)
+	}
+	d.HTML = buf.Bytes()
+	return d
+}
+
+func collectHeadings(root ast.Node, src []byte, lines lineIndex) []Heading {
+	var hs []Heading
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		h, ok := n.(*ast.Heading)
+		if !ok || !entering {
+			return ast.WalkContinue, nil
+		}
+		line, _ := lines.pos(blockStart(h))
+		hs = append(hs, Heading{Level: h.Level, ID: headingID(h), Text: plainText(h, src), Line: line})
+		return ast.WalkSkipChildren, nil
+	})
+	return hs
+}
+
+// blockStart is the byte offset where a block node starts, -1 if unknown.
+func blockStart(n ast.Node) int {
+	if p := n.Pos(); p >= 0 {
+		return p
+	}
+	if n.Lines().Len() > 0 {
+		return n.Lines().At(0).Start
+	}
+	return -1
+}
+
+// invalidUTF8 returns the offset of the first byte of src that is not valid
+// UTF-8, or -1.
+func invalidUTF8(src []byte) int {
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return -1
+}
+
+// sanitizeUTF8 returns a copy of src with each invalid byte replaced by '?',
+// so offsets, and thus lines and columns, do not move.
+func sanitizeUTF8(src []byte) []byte {
+	out := make([]byte, 0, len(src))
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && size == 1 {
+			out = append(out, '?')
+		} else {
+			out = append(out, src[i:i+size]...)
+		}
+		i += size
+	}
+	return out
+}
+
+// lineIndex maps byte offsets in a source to 1-based lines and columns.
+type lineIndex []int // byte offset of the start of each line
+
+func newLineIndex(src []byte) lineIndex {
+	idx := lineIndex{0}
+	for i, c := range src {
+		if c == '\n' {
+			idx = append(idx, i+1)
+		}
+	}
+	return idx
+}
+
+// pos returns the 1-based line and byte column of offset, or 0, 0 if the
+// offset is negative.
+func (idx lineIndex) pos(offset int) (line, col int) {
+	if offset < 0 {
+		return 0, 0
+	}
+	i := sort.Search(len(idx), func(i int) bool { return idx[i] > offset }) - 1
+	return i + 1, offset - idx[i] + 1
+}
