@@ -81,12 +81,12 @@ func (b *Builder) Build() (*Result, error) {
 	}
 	graph, d := site.Build(site.Input{Config: cfg, Table: table, Pages: pages, Docs: docs})
 	diags.Merge(d)
+	// Templates run even when something above failed, so that one report
+	// holds template problems too.
+	files, d := writeSite(graph, theme, fsys, loaded.Assets)
+	diags.Merge(d)
 	if len(diags) > 0 {
 		return nil, diags.Err()
-	}
-	files, d := writeSite(graph, theme, fsys, loaded.Assets)
-	if len(d) > 0 {
-		return nil, d.Err()
 	}
 	b.renders.keep(pages, docs)
 	return &Result{Files: files, Site: graph, Pages: len(graph.Pages), Rendered: rendered, Elapsed: time.Since(start)}, nil

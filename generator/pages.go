@@ -108,7 +108,7 @@ func pageJobs(s *site.Site, theme *tmpl.Set) ([]job, diag.List) {
 		if p.Meta.Layout != "" {
 			layout = p.Meta.Layout
 			if !theme.Has(layout) {
-				diags.Add(p.File, 0, 0, "layout %q: no template %s/%s.html", layout, tmpl.Dir, layout)
+				diags.Add(p.File, p.Meta.Line("layout"), 1, "layout %q: no template %s/%s.html", layout, tmpl.Dir, layout)
 				return
 			}
 		}

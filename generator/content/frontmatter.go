@@ -28,7 +28,12 @@ type Meta struct {
 	Sources     []Source
 	Layout      string
 	Params      map[string]any
+
+	lines map[string]int // file line of each key, for diagnostics found later
 }
+
+// Line is the file line on which front matter key was set, or 0.
+func (m Meta) Line(key string) int { return m.lines[key] }
 
 // Checked says when a guide was last checked against the apps, and which
 // versions it describes.
@@ -109,8 +114,10 @@ func parseMeta(file string, yml []byte, start int) (Meta, diag.List) {
 		diags.Add(file, start+root.Line-1, root.Column, "front matter must be a mapping of keys to values")
 		return meta, diags
 	}
+	meta.lines = map[string]int{}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
+		meta.lines[k.Value] = start + k.Line - 1
 		if err := meta.set(k.Value, v); err != nil {
 			at := k
 			if fe, ok := err.(fieldError); ok && fe.node != nil {

@@ -138,7 +138,7 @@ func (s *Site) buildAliases(t *Table, diags *diag.List) {
 		for _, a := range p.Meta.Aliases {
 			rel := strings.Trim(a, "/")
 			if rel == "" || strings.Contains(rel, "..") {
-				diags.Add(p.File, 0, 0, "alias %q: not a path inside the site", a)
+				diags.Add(p.File, p.Meta.Line("aliases"), 1, "alias %q: not a path inside the site", a)
 				continue
 			}
 			rel += "/"
@@ -146,7 +146,7 @@ func (s *Site) buildAliases(t *Table, diags *diag.List) {
 				rel = strings.TrimSuffix(rel, "/")
 			}
 			if err := t.Claim(rel, p.File+" (alias)"); err != nil {
-				diags.Add(p.File, 0, 0, "alias %q: %v", a, err)
+				diags.Add(p.File, p.Meta.Line("aliases"), 1, "alias %q: %v", a, err)
 				continue
 			}
 			s.Aliases = append(s.Aliases, Alias{Rel: rel, Target: p})

@@ -12,12 +12,12 @@ import (
 // pages that carry it. The folder names are chosen so they don't collide with
 // a content section named "platforms"; a collision with a page is a diagnostic.
 var taxonomies = []struct {
-	rel, title string
-	terms      func(p *Page) []string
-	field      func(p *Page) *[]*Page
+	rel, title, key string
+	terms           func(p *Page) []string
+	field           func(p *Page) *[]*Page
 }{
-	{"tags/", "标签", func(p *Page) []string { return p.Meta.Tags }, func(p *Page) *[]*Page { return &p.Tags }},
-	{"platform/", "平台", func(p *Page) []string { return p.Meta.Platforms }, func(p *Page) *[]*Page { return &p.Platforms }},
+	{"tags/", "标签", "tags", func(p *Page) []string { return p.Meta.Tags }, func(p *Page) *[]*Page { return &p.Tags }},
+	{"platform/", "平台", "platforms", func(p *Page) []string { return p.Meta.Platforms }, func(p *Page) *[]*Page { return &p.Platforms }},
 }
 
 func (s *Site) buildTaxonomies(t *Table, diags *diag.List) {
@@ -47,17 +47,20 @@ func (s *Site) buildTaxonomies(t *Table, diags *diag.List) {
 		if len(terms) == 0 {
 			continue
 		}
-		if err := t.Claim(index.Rel, "the "+tax.title+" index"); err != nil {
-			diags.Add("content/"+strings.TrimSuffix(tax.rel, "/"), 0, 0, "%v", err)
+		if owner := t.Owner(index.Rel); owner != "" {
+			diags.Add(owner, 0, 0, "page URL %q is also the URL of the %s index (made from front matter %q)",
+				s.BasePath+index.Rel, tax.title, tax.key)
 			continue
 		}
+		t.Claim(index.Rel, "the "+tax.title+" index")
 		s.setURL(index)
 		index.Ancestors = []*Page{s.Home}
 		for _, slug := range sortedKeys(terms) {
 			term := terms[slug]
-			if err := t.Claim(term.Rel, "the "+tax.title+" page of "+term.Title); err != nil {
-				diags.Add("content/"+strings.TrimSuffix(term.Rel, "/"), 0, 0, "%v", err)
+			if owner := t.Owner(term.Rel); owner != "" {
+				diags.Add(owner, 0, 0, "page URL %q is also the URL of the %s page %q", s.BasePath+term.Rel, tax.title, term.Title)
 			}
+			t.Claim(term.Rel, "the "+tax.title+" page "+term.Title)
 			index.Children = append(index.Children, term)
 			s.Terms = append(s.Terms, term)
 		}

@@ -74,6 +74,9 @@ func (t *Table) Claim(rel, by string) error {
 	return nil
 }
 
+// Owner names what claimed an output folder, or "".
+func (t *Table) Owner(rel string) string { return t.outputs[rel] }
+
 // URL is the site-absolute URL of a page by source path.
 func (t *Table) URL(src string) string { return t.basePath + PageRel(src) }
 
