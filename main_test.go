@@ -117,8 +117,8 @@ func readAll(r *os.File) ([]byte, error) {
 func TestPlainBook(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string]string{
-		"content/01-intro.md":         "# 引言\n\n下一章：[权限](02-permissions.md#群主)\n",
-		"content/02-permissions.md":   "# 权限\n\n## 群主\n\n回到[引言](01-intro.md)，看[附录](appendix/notes.md)。\n",
+		"content/01-intro.md":          "# 引言\n\n下一章：[权限](02-permissions.md#群主)\n",
+		"content/02-permissions.md":    "# 权限\n\n## 群主\n\n回到[引言](01-intro.md)，看[附录](appendix/notes.md)。\n",
 		"content/appendix/notes.md":    "Notes without a heading.\n\n[back](../01-intro.md)\n",
 		"content/appendix/diagram.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
 	}
