@@ -58,7 +58,7 @@ func renderCode(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast
 	_, _ = w.WriteString(`<div class="code">`)
 	if lexer := lexerFor(lang); lexer != nil {
 		var buf bytes.Buffer
-		it, err := chroma.Coalesce(lexer).Tokenise(nil, code)
+		it, err := lexer.Tokenise(nil, code)
 		if err == nil {
 			err = formatter.Format(&buf, styles.Get(lightStyle), it)
 		}
@@ -96,17 +96,31 @@ func codeText(n ast.Node, src []byte) string {
 
 // lexerFor returns chroma's lexer for a fence's language, nil when there is
 // no language or chroma does not know it. Plain-text languages count as
-// unknown: they need no highlighting.
+// unknown: they need no highlighting. Answers are cached: for a name chroma
+// does not know, lexers.Get tries every lexer's file patterns.
 func lexerFor(lang string) chroma.Lexer {
 	if lang == "" {
 		return nil
 	}
+	if v, ok := lexerCache.Load(lang); ok {
+		l, _ := v.(chroma.Lexer) // nil for an unknown language
+		return l
+	}
 	l := lexers.Get(lang)
-	if l == nil || l.Config().Name == "plaintext" {
-		return nil
+	if l != nil && l.Config().Name == "plaintext" {
+		l = nil
+	}
+	if l != nil {
+		l = chroma.Coalesce(l)
+	}
+	if len(lang) <= 32 { // fence info is free text; keep the cache small
+		lexerCache.Store(lang, l)
 	}
 	return l
 }
+
+// lexerCache maps a fence language to its coalesced lexer (or a nil Lexer).
+var lexerCache sync.Map
 
 // StyleCSS returns the stylesheet for highlighted code: chroma's classes in
 // the light style "github" by default, and in the dark style "github-dark"

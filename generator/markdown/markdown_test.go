@@ -175,3 +175,17 @@ func ExampleRenderer_Render() {
 	// <h2 id="群主权限">群主权限<a class="anchor" href="#群主权限" aria-label="链接到本节：群主权限">#</a></h2>
 	// <p>只有群主可以解散。</p>
 }
+
+func TestLexerCache(t *testing.T) {
+	r := New(Options{})
+	src := []byte("```nosuchlang\nx\n```\n\n```go\nx := 1\n```\n")
+	first := r.Render("content/x.md", "x.md", src, nil)
+	for i := 0; i < 3; i++ { // later renders hit the cache, unknown language included
+		if d := r.Render("content/x.md", "x.md", src, nil); !bytes.Equal(d.HTML, first.HTML) {
+			t.Fatalf("render %d differs:\n%s\nvs\n%s", i, d.HTML, first.HTML)
+		}
+	}
+	if !strings.Contains(string(first.HTML), `<pre class="chroma"><code class="language-go">`) {
+		t.Errorf("go block not highlighted: %s", first.HTML)
+	}
+}

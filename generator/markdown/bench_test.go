@@ -1,0 +1,36 @@
+package markdown
+
+import (
+	"strings"
+	"testing"
+)
+
+// benchPage is a guide page of typical size and mix.
+var benchPage = []byte(strings.Repeat(`## 解散前的准备 {#prep}
+
+解散群聊之前，请先[备份聊天记录](data/backup.md#电脑端备份)，
+并通知所有成员。群主可以在**群设置**里找到`+"`解散群聊`"+`。
+
+> [!WARNING]
+> 解散后无法恢复。
+
+| 平台 | 能否解散 |
+|------|----------|
+| iOS  | 能 |
+| 安卓 | [见此](a.md) |
+
+`+"```go\nfunc main() {\n\tfmt.Println(\"解散\")\n}\n```"+`
+
+- [x] 备份
+- [ ] 通知，见 <https://weixin.qq.com/>
+
+`, 8))
+
+func BenchmarkRender(b *testing.B) {
+	r := New(Options{})
+	b.SetBytes(int64(len(benchPage)))
+	b.ReportAllocs()
+	for b.Loop() {
+		r.Render("content/page.md", "page.md", benchPage, testSite)
+	}
+}
