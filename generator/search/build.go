@@ -3,6 +3,7 @@ package search
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"math"
 	"runtime"
 	"slices"
@@ -71,11 +72,22 @@ type termStat struct {
 	mask uint32
 }
 
-// docStats is the tokenized form of one document.
+// docStats is the tokenized form of one document: its terms split into
+// partitions by hash, so partitions can be gathered in parallel.
 type docStats struct {
-	terms map[string]*termStat
+	parts [partitions][]termEntry
 	lens  [numFields]int
 }
+
+type termEntry struct {
+	term string
+	st   termStat
+}
+
+// partitions is how many groups of terms encodeTerms works on in parallel.
+const partitions = 16
+
+func partition(term string) int { return int(hashKey(term) >> 28) }
 
 // posting is one document's entry in a term's list.
 type posting struct {
@@ -154,38 +166,44 @@ func commonBase(docs []Doc) string {
 // analyzeAll tokenizes every document, in parallel.
 func analyzeAll(docs []Doc) []docStats {
 	stats := make([]docStats, len(docs))
+	parallel(len(docs), func(i int) { stats[i] = analyze(docs[i]) })
+	return stats
+}
+
+// parallel calls f(0), ..., f(n-1) on GOMAXPROCS goroutines.
+func parallel(n int, f func(i int)) {
 	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
+	next := make(chan int, 64)
+	for range min(runtime.GOMAXPROCS(0), max(n, 1)) {
 		wg.Go(func() {
 			for i := range next {
-				stats[i] = analyze(docs[i])
+				f(i)
 			}
 		})
 	}
-	for i := range docs {
+	for i := range n {
 		next <- i
 	}
 	close(next)
 	wg.Wait()
-	return stats
 }
 
 func analyze(d Doc) docStats {
-	ds := docStats{terms: make(map[string]*termStat)}
+	var ds docStats
+	terms := make(map[string]*termStat)
 	add := func(s string, field int, mask uint32) {
-		for _, t := range Tokenize(s) {
-			st := ds.terms[t.Text]
+		scan(s, func(text []byte, _, _ int) {
+			st := terms[string(text)]
 			if st == nil {
 				st = new(termStat)
-				ds.terms[t.Text] = st
+				terms[string(text)] = st
 			}
 			if st.tf[field] < math.MaxUint16 {
 				st.tf[field]++
 			}
 			st.mask |= mask
 			ds.lens[field]++
-		}
+		})
 	}
 	add(d.Title, fieldTitle, 0)
 	for i, p := range d.Parts {
@@ -193,17 +211,19 @@ func analyze(d Doc) docStats {
 		add(p.Heading, fieldHeading, bit)
 		add(p.Text, fieldBody, bit)
 	}
+	for t, st := range terms {
+		p := partition(t)
+		ds.parts[p] = append(ds.parts[p], termEntry{t, *st})
+	}
 	return ds
 }
 
 // encodeTerms gathers the postings of every term and encodes each list.
+// Terms are split into partitions by hash, each gathered and encoded on its
+// own goroutine.
 func encodeTerms(stats []docStats) map[string]string {
-	lists := make(map[string][]posting)
 	var avg [numFields]float64
-	for id, ds := range stats {
-		for t, st := range ds.terms {
-			lists[t] = append(lists[t], posting{int32(id), *st})
-		}
+	for _, ds := range stats {
 		for f := range avg {
 			avg[f] += float64(ds.lens[f])
 		}
@@ -211,9 +231,23 @@ func encodeTerms(stats []docStats) map[string]string {
 	for f := range avg {
 		avg[f] = max(avg[f]/float64(max(len(stats), 1)), 1)
 	}
-	enc := make(map[string]string, len(lists))
-	for t, ps := range lists {
-		enc[t] = encodeList(ps, stats, avg, len(stats))
+	encs := make([]map[string]string, partitions)
+	parallel(partitions, func(part int) {
+		lists := make(map[string][]posting)
+		for id := range stats {
+			for _, e := range stats[id].parts[part] {
+				lists[e.term] = append(lists[e.term], posting{int32(id), e.st})
+			}
+		}
+		enc := make(map[string]string, len(lists))
+		for t, ps := range lists {
+			enc[t] = encodeList(ps, stats, avg, len(stats))
+		}
+		encs[part] = enc
+	})
+	enc := encs[0]
+	for _, e := range encs[1:] {
+		maps.Copy(enc, e)
 	}
 	return enc
 }
@@ -245,10 +279,11 @@ func encodeList(ps []posting, stats []docStats, avg [numFields]float64, ndocs in
 func prefixTable(stats []docStats) map[string]string {
 	df := make(map[string]int)
 	for _, ds := range stats {
-		for t := range ds.terms {
-			r, _ := utf8.DecodeRuneInString(t)
-			if kind(r) != kindCJK {
-				df[t]++
+		for _, part := range ds.parts {
+			for _, e := range part {
+				if r, _ := utf8.DecodeRuneInString(e.term); kind(r) != kindCJK {
+					df[e.term]++
+				}
 			}
 		}
 	}
@@ -296,14 +331,17 @@ func writeShards(enc, prefixes map[string]string, n int) map[string][]byte {
 	for k, v := range prefixes {
 		put(k, v)
 	}
-	files := make(map[string][]byte, n)
-	for i := range n {
-		name := fmt.Sprintf("s/%x", i)
-		m := shards[name]
+	out := make([][]byte, n)
+	parallel(n, func(i int) {
+		m := shards[fmt.Sprintf("s/%x", i)]
 		if m == nil {
 			m = map[string]string{}
 		}
-		files[name] = jsFile(name, m)
+		out[i] = jsFile(fmt.Sprintf("s/%x", i), m)
+	})
+	files := make(map[string][]byte, n)
+	for i, b := range out {
+		files[fmt.Sprintf("s/%x", i)] = b
 	}
 	return files
 }

@@ -33,33 +33,62 @@ type run struct {
 // implements the same algorithm.
 func Tokenize(s string) []Token {
 	var toks []Token
-	for _, rn := range runs(s) {
-		toks = appendRunTokens(toks, rn)
-	}
+	scan(s, func(text []byte, start, end int) {
+		toks = append(toks, Token{Text: string(text), Start: start, End: end})
+	})
 	return toks
 }
 
-func appendRunTokens(toks []Token, rn run) []Token {
-	c := rn.chars
-	if !rn.cjk {
-		return append(toks, Token{Text: charsText(c), Start: c[0].src, End: c[len(c)-1].src + 1})
-	}
-	for i := range c {
-		toks = append(toks, Token{Text: string(c[i].r), Start: c[i].src, End: c[i].src + 1})
-		if i+1 < len(c) {
-			toks = append(toks, Token{Text: charsText(c[i : i+2]), Start: c[i].src, End: c[i+1].src + 1})
+// scan calls emit for every token of s, in the order of Tokenize. The text
+// is only valid during the call. It streams: this is the indexer's hot loop.
+func scan(s string, emit func(text []byte, start, end int)) {
+	var word, buf []byte
+	var fb [8]rune
+	wordStart, wordEnd := 0, 0
+	prev, prevSrc := rune(-1), 0 // the previous character of a CJK run
+	flushWord := func() {
+		if len(word) > 0 {
+			emit(word, wordStart, wordEnd)
+			word = word[:0]
 		}
 	}
-	return toks
+	i := 0
+	for _, r := range s {
+		for _, f := range fold(fb[:0], r) {
+			switch k := kind(f); {
+			case k == kindCJK:
+				flushWord()
+				if prev >= 0 {
+					emit(utf8.AppendRune(utf8.AppendRune(buf[:0], prev), f), prevSrc, i+1)
+				}
+				buf = utf8.AppendRune(buf[:0], f)
+				emit(buf, i, i+1)
+				prev, prevSrc = f, i
+			case k == kindWord || (k == kindMark && len(word) > 0):
+				if len(word) == 0 {
+					wordStart = i
+				}
+				word = utf8.AppendRune(word, f)
+				wordEnd = i + 1
+				prev = -1
+			default:
+				flushWord()
+				prev = -1
+			}
+		}
+		i++
+	}
+	flushWord()
 }
 
-func charsText(c []char) string {
-	b := make([]byte, 0, len(c)*3)
+func appendChars(b []byte, c []char) []byte {
 	for _, ch := range c {
 		b = utf8.AppendRune(b, ch.r)
 	}
-	return string(b)
+	return b
 }
+
+func charsText(c []char) string { return string(appendChars(nil, c)) }
 
 // runs folds s character by character and groups the result into runs.
 func runs(s string) []run {
@@ -108,6 +137,9 @@ func fold(dst []rune, r rune) []rune {
 		}
 		return append(dst, r)
 	}
+	if isUnifiedHan(r) {
+		return append(dst, r) // normal, no case: the common case, made fast
+	}
 	var tmp [utf8.UTFMax]byte
 	n := utf8.EncodeRune(tmp[:], r)
 	src := tmp[:n]
@@ -136,7 +168,7 @@ func kind(r rune) int {
 			return kindWord
 		}
 		return kindSep
-	case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul):
+	case isUnifiedHan(r) || unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul):
 		return kindCJK
 	case unicode.IsLetter(r) || unicode.IsDigit(r):
 		return kindWord
@@ -145,3 +177,7 @@ func kind(r rune) int {
 	}
 	return kindSep
 }
+
+// isUnifiedHan reports whether r is in the CJK Unified Ideographs block,
+// all of whose characters are Han, NFKC-normal and caseless.
+func isUnifiedHan(r rune) bool { return 0x4E00 <= r && r <= 0x9FFF }
