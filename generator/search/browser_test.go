@@ -1,0 +1,179 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+const xssTitle = `<img src=x onerror=alert(1)>`
+
+var browserDocs = []Doc{
+	{URL: "/", Title: "首页", Parts: []Part{{Text: "欢迎阅读本指南。"}}},
+	{URL: "/guide/dissolve/", Title: "解散微信群", Section: "操作步骤", Parts: []Part{
+		{Text: "本页说明如何操作。"},
+		{Anchor: "准备", Heading: "准备", Text: "先备份聊天记录。"},
+		{Anchor: "解散群聊", Heading: "解散群聊", Text: "群主打开群聊，点击解散，确认后群聊被解散。"},
+	}},
+	{URL: "/xss/", Title: xssTitle, Section: "测试", Parts: []Part{{Text: "这里也提到解散。"}}},
+}
+
+// writeSite writes a tiny static site using the theme's search markup.
+func writeSite(t *testing.T, dir string) {
+	t.Helper()
+	files := Build(browserDocs, WithBase("/"))
+	js, err := os.ReadFile(searchJS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files["assets/search.js"] = js
+	for _, d := range browserDocs {
+		root := strings.Repeat("../", strings.Count(d.URL, "/")-1)
+		if root == "" {
+			root = "./"
+		}
+		var body strings.Builder
+		for _, p := range d.Parts {
+			if p.Anchor != "" {
+				fmt.Fprintf(&body, "<h2 id=%q>%s</h2>", p.Anchor, p.Heading)
+			}
+			fmt.Fprintf(&body, "<p>%s</p><div style=\"height:2000px\"></div>", p.Text)
+		}
+		files[strings.TrimPrefix(d.URL, "/")+"index.html"] = fmt.Appendf(nil, `<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>page</title></head><body>
+<form class="search" role="search" action="%ssearch/"><input type="search" id="search-input" placeholder="搜索指南" autocomplete="off" aria-label="搜索"><div id="search-results" role="listbox" hidden></div></form>
+<main>%s</main>
+<script src="%sassets/search.js" data-root="%s" defer></script></body></html>`, root, body.String(), root, root)
+	}
+	for name, b := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func newBrowser(t *testing.T) context.Context {
+	t.Helper()
+	needTool(t, "chromium", "/usr/bin/chromium")
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath("/usr/bin/chromium"),
+		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(t.TempDir()),
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	t.Cleanup(cancel)
+	ctx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
+	t.Cleanup(cancelAlloc)
+	ctx, cancelCtx := chromedp.NewContext(ctx)
+	t.Cleanup(cancelCtx)
+	return ctx
+}
+
+const locationJS = `location.pathname + "|" + decodeURIComponent(location.hash)`
+
+// eval evaluates a JavaScript expression in the page.
+func eval[T any](t *testing.T, ctx context.Context, expr string) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr))
+	if err != nil {
+		t.Fatalf("evaluating %s: %v", expr, err)
+	}
+	return v
+}
+
+// do runs steps, failing the test with what on error.
+func do(t *testing.T, ctx context.Context, what string, steps ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	if err := chromedp.Do(ctx, steps...); err != nil {
+		t.Fatalf("%s: %v", what, err)
+	}
+}
+
+// waitFor polls a JavaScript condition until it is true, riding out
+// navigations (which fail evaluations in between).
+func waitFor(cond string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		deadline := time.Now().Add(10 * time.Second)
+		var last error
+		for time.Now().Before(deadline) {
+			ok, err := chromedp.Evaluate[bool](cond)(ctx, t)
+			if err == nil && ok {
+				return nil
+			}
+			last = err
+			time.Sleep(50 * time.Millisecond)
+		}
+		return fmt.Errorf("timed out waiting for %s (last error %v)", cond, last)
+	})
+}
+
+func TestBrowserSearch(t *testing.T) {
+	ctx := newBrowser(t)
+	dir := t.TempDir()
+	writeSite(t, dir)
+	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
+	defer srv.Close()
+
+	input, results := chromedp.CSS("#search-input"), chromedp.CSS("#search-results a.search-result mark")
+	do(t, ctx, "loading the page", chromedp.Navigate(srv.URL+"/"), chromedp.WaitReady(input), chromedp.KeyEvent("/"))
+	if got := eval[string](t, ctx, `document.activeElement.id`); got != "search-input" {
+		t.Errorf("'/' focused %q, want search-input", got)
+	}
+	do(t, ctx, "typing 解散", chromedp.SendKeys(input, "解散"), chromedp.WaitVisible(results))
+	titles := eval[[]string](t, ctx, `Array.from(document.querySelectorAll("#search-results .search-result-title")).map(e => e.textContent)`)
+	if len(titles) != 2 || titles[0] != "解散微信群" || titles[1] != xssTitle {
+		t.Errorf("result titles %q, want [解散微信群 %s] as text", titles, xssTitle)
+	}
+	if n := eval[int](t, ctx, `document.querySelectorAll("#search-results img, #search-results script").length`); n != 0 {
+		t.Errorf("%d elements injected into the results", n)
+	}
+	if got := eval[string](t, ctx, `document.querySelector("#search-results mark").textContent`); got != "解散" {
+		t.Errorf("first <mark> = %q, want 解散", got)
+	}
+	do(t, ctx, "arrows and Enter",
+		chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent(kb.ArrowUp),
+		chromedp.KeyEvent(kb.Enter),
+		waitFor(locationJS+` === "/guide/dissolve/|#解散群聊"`))
+	do(t, ctx, "Escape closes", chromedp.SendKeys(input, "群主"), chromedp.WaitVisible(results), chromedp.KeyEvent(kb.Escape),
+		waitFor(`document.getElementById("search-results").hidden`))
+}
+
+func TestBrowserSearchFileURL(t *testing.T) {
+	ctx := newBrowser(t)
+	dir := t.TempDir()
+	writeSite(t, dir)
+	page := (&url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(dir, "xss", "index.html"))}).String()
+	input := chromedp.CSS("#search-input")
+	do(t, ctx, "searching from file://", chromedp.Navigate(page), chromedp.WaitReady(input),
+		chromedp.SendKeys(input, "群主"), chromedp.WaitVisible(chromedp.CSS("#search-results a.search-result mark")))
+	href := eval[string](t, ctx, `document.querySelector("#search-results a.search-result").href`)
+	u, err := url.Parse(href)
+	if err != nil || u.Scheme != "file" {
+		t.Fatalf("result link %q is not a file:// URL", href)
+	}
+	if _, err := os.Stat(u.Path); err != nil || !strings.HasSuffix(u.Path, "/guide/dissolve/index.html") {
+		t.Errorf("result link %q does not point to an existing guide/dissolve/index.html: %v", href, err)
+	}
+	do(t, ctx, "Enter from file://", chromedp.KeyEvent(kb.Enter), waitFor(`decodeURIComponent(location.hash) === "#解散群聊"`))
+	do(t, ctx, "no results", chromedp.SendKeys(input, "无此内容"), chromedp.WaitVisible(chromedp.CSS("#search-results .search-empty")))
+	if got := eval[string](t, ctx, `document.querySelector("#search-results .search-empty").textContent`); !strings.Contains(got, "没有找到与“无此内容”相关的内容") {
+		t.Errorf("no-results message = %q", got)
+	}
+}
