@@ -29,14 +29,14 @@ type Index struct {
 
 // Result is one page found by a query.
 type Result struct {
-	URL        string
-	Anchor     string // heading id of the part with the match; "" for the top of the page
-	Heading    string // that heading's text
-	Title      string
-	Section    string
-	Excerpt    string
-	Score      float64
-	Highlights [][2]int // rune offsets in Excerpt, sorted, not overlapping
+	URL        string   `json:"url"`
+	Anchor     string   `json:"anchor"`  // heading id of the part with the match; "" for the top of the page
+	Heading    string   `json:"heading"` // that heading's text
+	Title      string   `json:"title"`
+	Section    string   `json:"section"`
+	Excerpt    string   `json:"excerpt"`
+	Score      float64  `json:"score"`
+	Highlights [][2]int `json:"highlights"` // rune offsets in Excerpt, sorted, not overlapping
 }
 
 // Open reads the manifest of an index written by Build from fsys, whose

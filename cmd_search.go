@@ -1,0 +1,123 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"testing/fstest"
+
+	"zhinan/generator"
+	"zhinan/generator/search"
+)
+
+// runSearch builds the site in memory and queries its search index, the
+// same files the browser loads.
+func runSearch(args []string) int {
+	fs := newFlags("search")
+	src := fs.String("src", ".", "the site's root, the folder holding content/")
+	n := fs.Int("n", 10, "show at most this many results (0: all)")
+	asJSON := fs.Bool("json", false, "print the results as JSON")
+	drafts := fs.Bool("drafts", false, "include draft pages")
+	if rc := parse(fs, args); rc >= 0 {
+		return rc
+	}
+	query := strings.TrimSpace(strings.Join(fs.Args(), " "))
+	if query == "" {
+		fs.Usage()
+		return 2
+	}
+	res, err := generator.NewBuilder(generator.Options{Src: *src, Drafts: *drafts}).Build()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	ix, err := search.Open(filesFS(res.Files))
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "zhinan search: the built site has no usable search index:", err)
+		return 1
+	}
+	results := ix.Search(query, *n)
+	if *asJSON {
+		if results == nil {
+			results = []search.Result{}
+		}
+		enc := json.NewEncoder(os.Stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(results); err != nil {
+			fmt.Fprintln(os.Stderr, "zhinan search:", err)
+			return 1
+		}
+		return 0
+	}
+	if len(results) == 0 {
+		fmt.Fprintf(os.Stderr, "no results for %q\n", query)
+		return 0
+	}
+	printResults(os.Stdout, results, isTerminal(os.Stdout))
+	return 0
+}
+
+// filesFS presents a build's output files as a file system.
+func filesFS(files map[string][]byte) fstest.MapFS {
+	m := make(fstest.MapFS, len(files))
+	for name, b := range files {
+		m[name] = &fstest.MapFile{Data: b, Mode: 0o644}
+	}
+	return m
+}
+
+func isTerminal(f *os.File) bool {
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// printResults writes "TITLE — SECTION", the link and the excerpt of each
+// result, matches in bold on a terminal and in [brackets] elsewhere.
+func printResults(w io.Writer, results []search.Result, term bool) {
+	open, closeMark := "[", "]"
+	if term {
+		open, closeMark = "\x1b[1m", "\x1b[0m"
+	}
+	for i, r := range results {
+		if i > 0 {
+			fmt.Fprintln(w)
+		}
+		head := clean(r.Title)
+		if r.Section != "" {
+			head += " — " + clean(r.Section)
+		}
+		link := r.URL
+		if r.Anchor != "" {
+			link += "#" + r.Anchor
+		}
+		fmt.Fprintf(w, "%s\n  %s\n  %s\n", head, link, markExcerpt(r.Excerpt, r.Highlights, open, closeMark))
+	}
+}
+
+func markExcerpt(text string, hl [][2]int, open, closeMark string) string {
+	rs := []rune(clean(text))
+	var b strings.Builder
+	at := 0
+	for _, h := range hl {
+		if h[0] < at || h[1] > len(rs) {
+			continue
+		}
+		b.WriteString(string(rs[at:h[0]]) + open + string(rs[h[0]:h[1]]) + closeMark)
+		at = h[1]
+	}
+	b.WriteString(string(rs[at:]))
+	return b.String()
+}
+
+// clean replaces control characters (newlines, terminal escapes) with
+// spaces, one for one, so rune offsets stay valid.
+func clean(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || 0x7f <= r && r < 0xa0 {
+			return ' '
+		}
+		return r
+	}, s)
+}
