@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -84,9 +85,13 @@ func FuzzTokenize(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		toks := Tokenize(s)
+		if want := tokensFromRuns(s); !slices.Equal(toks, want) {
+			t.Fatalf("Tokenize(%q) = %v, but the query-side runs give %v", s, toks, want)
+		}
 		n := utf8.RuneCountInString(s)
 		prev := 0
-		for _, tok := range Tokenize(s) {
+		for _, tok := range toks {
 			if tok.Text == "" || strings.TrimSpace(tok.Text) != tok.Text {
 				t.Fatalf("bad token %q in %q", tok.Text, s)
 			}
@@ -96,4 +101,24 @@ func FuzzTokenize(f *testing.F) {
 			prev = tok.Start
 		}
 	})
+}
+
+// tokensFromRuns derives tokens from runs, which parseQuery uses; it must
+// agree with the streaming scan the indexer uses.
+func tokensFromRuns(s string) []Token {
+	var toks []Token
+	for _, rn := range runs(s) {
+		c := rn.chars
+		if !rn.cjk {
+			toks = append(toks, Token{charsText(c), c[0].src, c[len(c)-1].src + 1})
+			continue
+		}
+		for i := range c {
+			toks = append(toks, Token{string(c[i].r), c[i].src, c[i].src + 1})
+			if i+1 < len(c) {
+				toks = append(toks, Token{charsText(c[i : i+2]), c[i].src, c[i+1].src + 1})
+			}
+		}
+	}
+	return toks
 }
