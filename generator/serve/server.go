@@ -1,0 +1,285 @@
+package serve
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"mime"
+	"net/http"
+	"path"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+	"unicode/utf8"
+
+	"zhinan/generator/diag"
+	"zhinan/generator/watch"
+)
+
+// EventsPath is where browsers listen for live-reload events.
+const EventsPath = "/_zhinan/events"
+
+// snapshot is one immutable state of the server; it is replaced, never changed.
+type snapshot struct {
+	files map[string][]byte // the last good site; nil before the first one
+	diags []string          // the failures of the latest build; nil when it was good
+	gen   uint64            // counts builds applied
+}
+
+// Server serves the latest site and announces rebuilds. Create one with New.
+type Server struct {
+	cur  atomic.Pointer[snapshot]
+	hub  *Hub
+	done chan struct{} // closed by Close
+	once sync.Once
+}
+
+// New returns a Server with no site yet, announcing rebuilds through hub.
+func New(hub *Hub) *Server {
+	s := &Server{hub: hub, done: make(chan struct{})}
+	s.cur.Store(&snapshot{})
+	return s
+}
+
+// Close ends every open event stream, so that http.Server.Shutdown does not
+// wait for them; browsers reconnect to whatever serves next. Pages are still
+// served after Close.
+func (s *Server) Close() {
+	s.once.Do(func() { close(s.done) })
+}
+
+// Swap makes files the site being served and clears any failure. The map
+// must not be changed afterwards. It returns the new generation.
+func (s *Server) Swap(files map[string][]byte) uint64 {
+	gen := s.cur.Load().gen + 1
+	s.cur.Store(&snapshot{files: files, gen: gen})
+	return gen
+}
+
+// Fail records a failed build: the last good site stays, with an overlay
+// listing the diagnostics in err. It returns the new generation.
+func (s *Server) Fail(err error) uint64 {
+	old := s.cur.Load()
+	next := &snapshot{files: old.files, diags: diagLines(err), gen: old.gen + 1}
+	s.cur.Store(next)
+	return next.gen
+}
+
+// Apply swaps in a rebuild's outcome and tells browsers: "css" when only
+// stylesheets changed, "reload" after any other good build, "error" after
+// a failed one. The loop calls it; it is only called from one goroutine.
+func (s *Server) Apply(r watch.Rebuild) {
+	if r.Err != nil {
+		gen := s.Fail(r.Err)
+		s.hub.Publish(Event{Name: "error", Data: strings.Join(s.cur.Load().diags, "\n"), ID: gen})
+		return
+	}
+	gen := s.Swap(r.Result.Files)
+	if r.CSS != nil {
+		s.hub.Publish(Event{Name: "css", Data: strings.Join(r.CSS, "\n"), ID: gen})
+		return
+	}
+	s.hub.Publish(Event{Name: "reload", ID: gen})
+}
+
+func diagLines(err error) []string {
+	var l diag.List
+	if errors.As(err, &l) && len(l) > 0 {
+		lines := make([]string, len(l))
+		for i, d := range l {
+			lines[i] = d.String()
+		}
+		return lines
+	}
+	return strings.Split(err.Error(), "\n")
+}
+
+// ServeHTTP serves the site, the error page, or the event stream.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	h.Set("Cache-Control", "no-store")
+	h.Set("X-Content-Type-Options", "nosniff")
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		h.Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	if r.URL.Path == EventsPath {
+		s.serveEvents(w, r)
+		return
+	}
+	snap := s.cur.Load()
+	if snap.files == nil {
+		s.serveNoSite(w, r, snap)
+		return
+	}
+	key, dir, ok := siteKey(r)
+	if !ok {
+		http.Error(w, "bad request", http.StatusBadRequest)
+		return
+	}
+	switch {
+	case dir:
+		key = path.Join(key, "index.html")
+	case has(snap.files, key):
+	case has(snap.files, key+"/index.html"):
+		loc := r.URL.EscapedPath() + "/"
+		if r.URL.RawQuery != "" {
+			loc += "?" + r.URL.RawQuery
+		}
+		http.Redirect(w, r, loc, http.StatusFound)
+		return
+	}
+	if data, found := snap.files[key]; found {
+		s.write(w, r, snap, key, http.StatusOK, data)
+		return
+	}
+	if data, found := snap.files["404.html"]; found {
+		s.write(w, r, snap, "404.html", http.StatusNotFound, data)
+		return
+	}
+	http.Error(w, "404 page not found", http.StatusNotFound)
+}
+
+func has(files map[string][]byte, key string) bool {
+	_, ok := files[key]
+	return ok
+}
+
+// siteKey turns the request path into a key of the site map ("" for the
+// root) and whether it named a folder. It refuses anything that is not a
+// plain, clean path inside the site.
+func siteKey(r *http.Request) (key string, dir, ok bool) {
+	esc := strings.ToLower(r.URL.EscapedPath())
+	for _, bad := range []string{"%2f", "%5c", "%00"} {
+		if strings.Contains(esc, bad) {
+			return "", false, false
+		}
+	}
+	p := r.URL.Path
+	if !strings.HasPrefix(p, "/") || strings.ContainsAny(p, "\\\x00") || !utf8.ValidString(p) {
+		return "", false, false
+	}
+	key = p[1:]
+	if key == "" {
+		return "", true, true
+	}
+	if strings.HasSuffix(key, "/") {
+		dir = true
+		key = key[:len(key)-1]
+	}
+	if !fs.ValidPath(key) {
+		return "", false, false
+	}
+	return key, dir, true
+}
+
+// write sends one file, with the live-reload script (and overlay, while the
+// latest build is failing) in HTML.
+func (s *Server) write(w http.ResponseWriter, r *http.Request, snap *snapshot, key string, status int, data []byte) {
+	ctype := contentType(key)
+	if strings.HasPrefix(ctype, "text/html") {
+		data = inject(data, snap)
+	}
+	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Content-Length", strconv.Itoa(len(data)))
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		w.Write(data)
+	}
+}
+
+// serveNoSite answers while there has not been a good build yet.
+func (s *Server) serveNoSite(w http.ResponseWriter, r *http.Request, snap *snapshot) {
+	status, page := http.StatusServiceUnavailable, noSitePage(snap)
+	if snap.diags != nil {
+		status = http.StatusInternalServerError
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		w.Write(page)
+	}
+}
+
+var textTypes = map[string]string{
+	".html": "text/html", ".htm": "text/html", ".css": "text/css", ".js": "text/javascript",
+	".mjs": "text/javascript", ".json": "application/json", ".xml": "application/xml",
+	".svg": "image/svg+xml", ".txt": "text/plain", ".md": "text/markdown", ".map": "application/json",
+}
+
+var binaryTypes = map[string]string{
+	".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
+	".webp": "image/webp", ".ico": "image/x-icon", ".avif": "image/avif", ".pdf": "application/pdf",
+	".woff": "font/woff", ".woff2": "font/woff2", ".wasm": "application/wasm",
+}
+
+// contentType names the type of a site file by its extension.
+func contentType(name string) string {
+	ext := strings.ToLower(path.Ext(name))
+	if t, ok := textTypes[ext]; ok {
+		return t + "; charset=utf-8"
+	}
+	if t, ok := binaryTypes[ext]; ok {
+		return t
+	}
+	if t := mime.TypeByExtension(ext); t != "" {
+		return t
+	}
+	return "application/octet-stream"
+}
+
+// serveEvents streams live-reload events until the browser goes away.
+func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
+	fl, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		return
+	}
+	events, cancel := s.hub.Subscribe()
+	defer cancel()
+	h := w.Header()
+	h.Set("Content-Type", "text/event-stream; charset=utf-8")
+	h.Set("X-Accel-Buffering", "no")
+	w.WriteHeader(http.StatusOK)
+	fmt.Fprint(w, "retry: 500\n\n")
+	seen := r.Header.Get("Last-Event-ID")
+	if seen == "" {
+		seen = r.URL.Query().Get("gen")
+	}
+	if snap := s.cur.Load(); seen != "" && seen != strconv.FormatUint(snap.gen, 10) {
+		// A build landed between serving the page and this connection.
+		if snap.diags != nil {
+			writeEvent(w, Event{Name: "error", Data: strings.Join(snap.diags, "\n"), ID: snap.gen})
+		} else {
+			writeEvent(w, Event{Name: "reload", ID: snap.gen})
+		}
+	}
+	fl.Flush()
+	ping := time.NewTicker(15 * time.Second)
+	defer ping.Stop()
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case <-s.done:
+			return
+		case <-ping.C:
+			fmt.Fprint(w, ": ping\n\n")
+			fl.Flush()
+		case e := <-events:
+			writeEvent(w, e)
+			fl.Flush()
+		}
+	}
+}
+
+func writeEvent(w http.ResponseWriter, e Event) {
+	fmt.Fprintf(w, "id: %d\nevent: %s\n", e.ID, e.Name)
+	for _, line := range strings.Split(e.Data, "\n") {
+		fmt.Fprintf(w, "data: %s\n", strings.TrimRight(line, "\r"))
+	}
+	fmt.Fprint(w, "\n")
+}
