@@ -2,14 +2,12 @@ package search
 
 import (
 	"cmp"
-	"fmt"
 	"maps"
 	"math"
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
-	"unicode/utf8"
 )
 
 // Doc is one page of the site as search sees it.
@@ -79,15 +77,22 @@ type docStats struct {
 	lens  [numFields]int
 }
 
+// termEntry is one term of a document: a CJK term by its cjkKey, or a word.
 type termEntry struct {
-	term string
+	cjk  uint64
+	word string
 	st   termStat
 }
 
 // partitions is how many groups of terms encodeTerms works on in parallel.
 const partitions = 16
 
-func partition(term string) int { return int(hashKey(term) >> 28) }
+func partition(cjk uint64, word string) int {
+	if cjk != 0 {
+		return int(cjk * 0x9E3779B97F4A7C15 >> 60)
+	}
+	return int(hashKey(word) >> 28)
+}
 
 // posting is one document's entry in a term's list.
 type posting struct {
@@ -111,9 +116,10 @@ func Build(docs []Doc, opts ...Option) map[string][]byte {
 		c.base = commonBase(docs)
 	}
 	stats := analyzeAll(docs)
-	enc := encodeTerms(stats)
-	n := shardCount(enc, c.shardMax)
-	files := writeShards(enc, prefixTable(stats), n)
+	es, df := encodeTerms(stats)
+	es = append(es, prefixTable(df)...)
+	n := shardCount(es, c.shardMax)
+	files := writeShards(es, n)
 	for id, d := range docs {
 		files[docName(id)] = jsFile(docName(id), docRecord(d))
 	}
@@ -190,13 +196,19 @@ func parallel(n int, f func(i int)) {
 
 func analyze(d Doc) docStats {
 	var ds docStats
-	terms := make(map[string]*termStat)
+	cjk := make(map[uint64]*termStat, 1024)
+	words := make(map[string]*termStat)
 	add := func(s string, field int, mask uint32) {
-		scan(s, func(text []byte, _, _ int) {
-			st := terms[string(text)]
-			if st == nil {
+		scan(s, func(text []byte, key uint64, _, _ int) {
+			var st *termStat
+			if key != 0 {
+				if st = cjk[key]; st == nil {
+					st = new(termStat)
+					cjk[key] = st
+				}
+			} else if st = words[string(text)]; st == nil {
 				st = new(termStat)
-				terms[string(text)] = st
+				words[string(text)] = st
 			}
 			if st.tf[field] < math.MaxUint16 {
 				st.tf[field]++
@@ -211,17 +223,21 @@ func analyze(d Doc) docStats {
 		add(p.Heading, fieldHeading, bit)
 		add(p.Text, fieldBody, bit)
 	}
-	for t, st := range terms {
-		p := partition(t)
-		ds.parts[p] = append(ds.parts[p], termEntry{t, *st})
+	for k, st := range cjk {
+		p := partition(k, "")
+		ds.parts[p] = append(ds.parts[p], termEntry{cjk: k, st: *st})
+	}
+	for w, st := range words {
+		p := partition(0, w)
+		ds.parts[p] = append(ds.parts[p], termEntry{word: w, st: *st})
 	}
 	return ds
 }
 
 // encodeTerms gathers the postings of every term and encodes each list.
 // Terms are split into partitions by hash, each gathered and encoded on its
-// own goroutine.
-func encodeTerms(stats []docStats) map[string]string {
+// own goroutine. It also returns the document frequency of every word.
+func encodeTerms(stats []docStats) ([]entry, map[string]int) {
 	var avg [numFields]float64
 	for _, ds := range stats {
 		for f := range avg {
@@ -231,25 +247,37 @@ func encodeTerms(stats []docStats) map[string]string {
 	for f := range avg {
 		avg[f] = max(avg[f]/float64(max(len(stats), 1)), 1)
 	}
-	encs := make([]map[string]string, partitions)
+	encs := make([][]entry, partitions)
+	dfs := make([]map[string]int, partitions)
 	parallel(partitions, func(part int) {
-		lists := make(map[string][]posting)
+		cjk := make(map[uint64][]posting)
+		words := make(map[string][]posting)
 		for id := range stats {
 			for _, e := range stats[id].parts[part] {
-				lists[e.term] = append(lists[e.term], posting{int32(id), e.st})
+				if e.cjk != 0 {
+					cjk[e.cjk] = append(cjk[e.cjk], posting{int32(id), e.st})
+				} else {
+					words[e.word] = append(words[e.word], posting{int32(id), e.st})
+				}
 			}
 		}
-		enc := make(map[string]string, len(lists))
-		for t, ps := range lists {
-			enc[t] = encodeList(ps, stats, avg, len(stats))
+		dfs[part] = make(map[string]int, len(words))
+		es := make([]entry, 0, len(cjk)+len(words))
+		for k, ps := range cjk {
+			t := cjkText(k)
+			es = append(es, entry{hashKey(t), t, encodeList(ps, stats, avg, len(stats))})
 		}
-		encs[part] = enc
+		for t, ps := range words {
+			es = append(es, entry{hashKey(t), t, encodeList(ps, stats, avg, len(stats))})
+			dfs[part][t] = len(ps)
+		}
+		encs[part] = es
 	})
-	enc := encs[0]
-	for _, e := range encs[1:] {
-		maps.Copy(enc, e)
+	df := dfs[0]
+	for _, m := range dfs[1:] {
+		maps.Copy(df, m)
 	}
-	return enc
+	return slices.Concat(encs...), df
 }
 
 // encodeList writes a posting list as varint triples: doc id delta, score,
@@ -273,75 +301,4 @@ func encodeList(ps []posting, stats []docStats, avg [numFields]float64, ndocs in
 		prev = p.doc
 	}
 	return string(b)
-}
-
-// prefixTable maps "^"+prefix to the most frequent words starting with it.
-func prefixTable(stats []docStats) map[string]string {
-	df := make(map[string]int)
-	for _, ds := range stats {
-		for _, part := range ds.parts {
-			for _, e := range part {
-				if r, _ := utf8.DecodeRuneInString(e.term); kind(r) != kindCJK {
-					df[e.term]++
-				}
-			}
-		}
-	}
-	cands := make(map[string][]string)
-	for w := range df {
-		rs := []rune(w)
-		for p := 1; p < len(rs) && p <= prefixLen; p++ {
-			k := "^" + string(rs[:p])
-			cands[k] = append(cands[k], w)
-		}
-	}
-	out := make(map[string]string, len(cands))
-	for k, ws := range cands {
-		slices.SortFunc(ws, func(a, b string) int { return cmp.Or(df[b]-df[a], strings.Compare(a, b)) })
-		out[k] = strings.Join(ws[:min(len(ws), prefixMax)], " ")
-	}
-	return out
-}
-
-// shardCount picks a power of two so shards hold about shardTarget bytes.
-func shardCount(enc map[string]string, most int) int {
-	total := 0
-	for t, s := range enc {
-		total += len(t) + len(s) + 6
-	}
-	n := 1
-	for n < most && n*shardTarget < total {
-		n *= 2
-	}
-	return n
-}
-
-func writeShards(enc, prefixes map[string]string, n int) map[string][]byte {
-	shards := make(map[string]map[string]string)
-	put := func(k, v string) {
-		name := shardName(k, n)
-		if shards[name] == nil {
-			shards[name] = make(map[string]string)
-		}
-		shards[name][k] = v
-	}
-	for k, v := range enc {
-		put(k, v)
-	}
-	for k, v := range prefixes {
-		put(k, v)
-	}
-	out := make([][]byte, n)
-	parallel(n, func(i int) {
-		m := shards[fmt.Sprintf("s/%x", i)]
-		if m == nil {
-			m = map[string]string{}
-		}
-		out[i] = jsFile(fmt.Sprintf("s/%x", i), m)
-	})
-	files := make(map[string][]byte, n)
-	for i, b := range out {
-		files[fmt.Sprintf("s/%x", i)] = b
-	}
-	return files
 }

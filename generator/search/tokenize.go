@@ -33,22 +33,23 @@ type run struct {
 // implements the same algorithm.
 func Tokenize(s string) []Token {
 	var toks []Token
-	scan(s, func(text []byte, start, end int) {
+	scan(s, func(text []byte, _ uint64, start, end int) {
 		toks = append(toks, Token{Text: string(text), Start: start, End: end})
 	})
 	return toks
 }
 
-// scan calls emit for every token of s, in the order of Tokenize. The text
-// is only valid during the call. It streams: this is the indexer's hot loop.
-func scan(s string, emit func(text []byte, start, end int)) {
+// scan calls emit for every token of s, in the order of Tokenize, with the
+// token's cjkKey (0 for a word). The text is only valid during the call. It
+// streams: this is the indexer's hot loop.
+func scan(s string, emit func(text []byte, key uint64, start, end int)) {
 	var word, buf []byte
 	var fb [8]rune
 	wordStart, wordEnd := 0, 0
 	prev, prevSrc := rune(-1), 0 // the previous character of a CJK run
 	flushWord := func() {
 		if len(word) > 0 {
-			emit(word, wordStart, wordEnd)
+			emit(word, 0, wordStart, wordEnd)
 			word = word[:0]
 		}
 	}
@@ -59,10 +60,10 @@ func scan(s string, emit func(text []byte, start, end int)) {
 			case k == kindCJK:
 				flushWord()
 				if prev >= 0 {
-					emit(utf8.AppendRune(utf8.AppendRune(buf[:0], prev), f), prevSrc, i+1)
+					emit(utf8.AppendRune(utf8.AppendRune(buf[:0], prev), f), cjkKey(prev, f), prevSrc, i+1)
 				}
 				buf = utf8.AppendRune(buf[:0], f)
-				emit(buf, i, i+1)
+				emit(buf, cjkKey(f, -1), i, i+1)
 				prev, prevSrc = f, i
 			case k == kindWord || (k == kindMark && len(word) > 0):
 				if len(word) == 0 {
@@ -181,3 +182,20 @@ func kind(r rune) int {
 // isUnifiedHan reports whether r is in the CJK Unified Ideographs block,
 // all of whose characters are Han, NFKC-normal and caseless.
 func isUnifiedHan(r rune) bool { return 0x4E00 <= r && r <= 0x9FFF }
+
+// cjkKey packs a CJK unigram (r2 < 0) or bigram into a number, so the indexer
+// can count them without making strings. It is never 0.
+func cjkKey(r1, r2 rune) uint64 {
+	if r2 < 0 {
+		return uint64(r1)
+	}
+	return 1<<42 | uint64(r1)<<21 | uint64(r2)
+}
+
+// cjkText is the term a cjkKey stands for.
+func cjkText(k uint64) string {
+	if k>>42 == 0 {
+		return string(rune(k))
+	}
+	return string([]rune{rune(k >> 21 & (1<<21 - 1)), rune(k & (1<<21 - 1))})
+}
