@@ -1,0 +1,122 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"os/signal"
+	"runtime"
+	"syscall"
+	"time"
+
+	"zhinan/generator"
+	"zhinan/generator/serve"
+	"zhinan/generator/watch"
+)
+
+// runServe builds the site into memory, serves it, and rebuilds and reloads
+// browsers on every change until interrupted.
+func runServe(args []string) int {
+	fs := newFlags("serve")
+	src := fs.String("src", ".", "the site's root, the folder holding content/")
+	addr := fs.String("addr", "127.0.0.1:1313", "address to listen on")
+	drafts := fs.Bool("drafts", false, "include draft pages")
+	open := fs.Bool("open", false, "open the site in a browser")
+	poll := fs.Duration("poll", 0, "scan for changes at this interval instead of using file system events (e.g. 500ms)")
+	if rc := parse(fs, args); rc >= 0 {
+		return rc
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return 2
+	}
+	if !loopback(*addr) {
+		fmt.Fprintf(os.Stderr, "zhinan serve: warning: %s is reachable from other machines; the preview server is meant for 127.0.0.1\n", *addr)
+	}
+	w, err := watch.New(*src, watch.Options{Poll: *poll})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "zhinan serve:", err)
+		return 1
+	}
+	defer w.Close()
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "zhinan serve:", err)
+		return 1
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	site := serve.New(serve.NewHub())
+	hs := &http.Server{Handler: site, ReadHeaderTimeout: 10 * time.Second}
+	served := make(chan error, 1)
+	go func() { served <- hs.Serve(ln) }()
+	url := "http://" + ln.Addr().String() + "/"
+	fmt.Printf("zhinan serve: %s (Ctrl-C to stop)\n", url)
+
+	// The site is served at the server's root, whatever base_url zhinan.yaml gives.
+	b := generator.NewBuilder(generator.Options{Src: *src, Drafts: *drafts, BaseURL: "/"})
+	looped := make(chan struct{})
+	go func() {
+		defer close(looped)
+		watch.Run(ctx, w, b, func(r watch.Rebuild) {
+			site.Apply(r)
+			printRebuild(os.Stdout, os.Stderr, r)
+			if r.First && *open {
+				openBrowser(url)
+			}
+		})
+	}()
+	select {
+	case <-ctx.Done():
+	case err := <-served:
+		fmt.Fprintln(os.Stderr, "zhinan serve:", err)
+		stop()
+		<-looped
+		return 1
+	}
+	stop()
+	site.Close() // end the event streams, or Shutdown would wait for them
+	shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := hs.Shutdown(shut); err != nil && !errors.Is(err, context.DeadlineExceeded) {
+		fmt.Fprintln(os.Stderr, "zhinan serve:", err)
+	}
+	<-looped
+	return 0
+}
+
+// loopback reports whether addr only listens on this machine.
+func loopback(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// openBrowser opens url in the desktop's browser, if there is one.
+func openBrowser(url string) {
+	var cmd *exec.Cmd
+	switch runtime.GOOS {
+	case "darwin":
+		cmd = exec.Command("open", url)
+	case "windows":
+		cmd = exec.Command("rundll32", "url.dll,FileProtocolHandler", url)
+	default:
+		cmd = exec.Command("xdg-open", url)
+	}
+	if err := cmd.Start(); err != nil {
+		fmt.Fprintln(os.Stderr, "zhinan serve: could not open a browser:", err)
+		return
+	}
+	go cmd.Wait()
+}
