@@ -196,20 +196,26 @@ func parallel(n int, f func(i int)) {
 
 func analyze(d Doc) docStats {
 	var ds docStats
-	cjk := make(map[uint64]*termStat, 1024)
-	words := make(map[string]*termStat)
+	cjk := make(map[uint64]int32, 1024) // term -> index in sts
+	words := make(map[string]int32)
+	sts := make([]termStat, 0, 1024)
 	add := func(s string, field int, mask uint32) {
 		scan(s, func(text []byte, key uint64, _, _ int) {
-			var st *termStat
+			var i int32
+			var ok bool
 			if key != 0 {
-				if st = cjk[key]; st == nil {
-					st = new(termStat)
-					cjk[key] = st
+				if i, ok = cjk[key]; !ok {
+					i = int32(len(sts))
+					cjk[key] = i
 				}
-			} else if st = words[string(text)]; st == nil {
-				st = new(termStat)
-				words[string(text)] = st
+			} else if i, ok = words[string(text)]; !ok {
+				i = int32(len(sts))
+				words[string(text)] = i
 			}
+			if !ok {
+				sts = append(sts, termStat{})
+			}
+			st := &sts[i]
 			if st.tf[field] < math.MaxUint16 {
 				st.tf[field]++
 			}
@@ -223,13 +229,27 @@ func analyze(d Doc) docStats {
 		add(p.Heading, fieldHeading, bit)
 		add(p.Text, fieldBody, bit)
 	}
+	// Split the terms into partitions in one allocation: count, then place.
+	var count [partitions]int
+	for k := range cjk {
+		count[partition(k, "")]++
+	}
+	for w := range words {
+		count[partition(0, w)]++
+	}
+	all := make([]termEntry, len(cjk)+len(words))
+	at := 0
+	for p, n := range count {
+		ds.parts[p] = all[at : at : at+n]
+		at += n
+	}
 	for k, st := range cjk {
 		p := partition(k, "")
-		ds.parts[p] = append(ds.parts[p], termEntry{cjk: k, st: *st})
+		ds.parts[p] = append(ds.parts[p], termEntry{cjk: k, st: sts[st]})
 	}
 	for w, st := range words {
 		p := partition(0, w)
-		ds.parts[p] = append(ds.parts[p], termEntry{word: w, st: *st})
+		ds.parts[p] = append(ds.parts[p], termEntry{word: w, st: sts[st]})
 	}
 	return ds
 }

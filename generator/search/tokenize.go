@@ -1,6 +1,7 @@
 package search
 
 import (
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -141,18 +142,19 @@ func fold(dst []rune, r rune) []rune {
 	if isUnifiedHan(r) {
 		return append(dst, r) // normal, no case: the common case, made fast
 	}
-	var tmp [utf8.UTFMax]byte
-	n := utf8.EncodeRune(tmp[:], r)
-	src := tmp[:n]
-	if norm.NFKC.IsNormal(src) {
-		return append(dst, unicode.ToLower(r))
+	if f, ok := foldCache.Load(r); ok {
+		return append(dst, f.([]rune)...)
 	}
-	var out [32]byte
-	for _, f := range string(norm.NFKC.Append(out[:0], src...)) {
-		dst = append(dst, unicode.ToLower(f))
+	var f []rune
+	for _, c := range norm.NFKC.String(string(r)) {
+		f = append(f, unicode.ToLower(c))
 	}
-	return dst
+	foldCache.Store(r, f)
+	return append(dst, f...)
 }
+
+// foldCache holds the folding of every non-ASCII, non-Han rune met so far.
+var foldCache sync.Map // rune -> []rune
 
 const (
 	kindSep = iota
