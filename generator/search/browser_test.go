@@ -153,6 +153,9 @@ func TestBrowserSearch(t *testing.T) {
 		waitFor(locationJS+` === "/guide/dissolve/|#解散群聊"`))
 	do(t, ctx, "Escape closes", chromedp.SendKeys(input, "群主"), chromedp.WaitVisible(results), chromedp.KeyEvent(kb.Escape),
 		waitFor(`document.getElementById("search-results").hidden`))
+	// Enter right after typing, before the debounced search has run.
+	do(t, ctx, "Enter before results", chromedp.SendKeys(input, kb.Backspace+kb.Backspace+"提到"+kb.Enter),
+		waitFor(`location.pathname === "/xss/"`))
 }
 
 func TestBrowserSearchFileURL(t *testing.T) {

@@ -314,105 +314,133 @@
 
   // ---- User interface ----
 
-  function ui() {
-    var input = document.getElementById('search-input');
-    var box = document.getElementById('search-results');
-    if (!input || !box) return;
-    var timer = 0, seq = 0, selected = -1, links = [];
+  function el(tag, cls, txt) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (txt) e.textContent = txt; // always text: titles and excerpts are untrusted
+    return e;
+  }
 
-    function close() {
-      box.hidden = true;
-      selected = -1;
-      input.setAttribute('aria-expanded', 'false');
-      input.removeAttribute('aria-activedescendant');
-    }
-
-    function select(i) {
-      if (!links.length) return;
-      if (selected >= 0) { links[selected].classList.remove('selected'); links[selected].setAttribute('aria-selected', 'false'); }
-      selected = (i + links.length) % links.length;
-      var a = links[selected];
-      a.classList.add('selected');
-      a.setAttribute('aria-selected', 'true');
-      input.setAttribute('aria-activedescendant', a.id);
-      if (a.scrollIntoView) a.scrollIntoView({ block: 'nearest' });
-    }
-
-    function el(tag, cls, txt) {
-      var e = document.createElement(tag);
-      if (cls) e.className = cls;
-      if (txt) e.textContent = txt;
-      return e;
-    }
-
-    function excerptNode(r) {
-      var span = el('span', 'search-result-excerpt'), cps = Array.from(r.excerpt), at = 0;
-      r.highlights.forEach(function (h) {
-        if (h[0] > at) span.appendChild(document.createTextNode(cps.slice(at, h[0]).join('')));
-        span.appendChild(el('mark', '', cps.slice(h[0], h[1]).join('')));
-        at = h[1];
-      });
-      if (at < cps.length) span.appendChild(document.createTextNode(cps.slice(at).join('')));
-      return span;
-    }
-
-    function render(q, results) {
-      box.textContent = '';
-      links = [];
-      selected = -1;
-      if (!results.length) {
-        box.appendChild(el('p', 'search-empty', '没有找到与“' + q + '”相关的内容，试试更短的词或换个说法。'));
-      }
-      results.forEach(function (r, i) {
-        var a = el('a', 'search-result');
-        a.href = r.href;
-        a.id = 'search-result-' + i;
-        a.setAttribute('role', 'option');
-        a.setAttribute('aria-selected', 'false');
-        a.appendChild(el('span', 'search-result-title', r.title || r.url));
-        var where = [r.section, r.heading].filter(Boolean).join(' › ');
-        if (where) a.appendChild(el('span', 'search-result-section', where));
-        a.appendChild(excerptNode(r));
-        box.appendChild(a);
-        links.push(a);
-      });
-      box.hidden = false;
-      input.setAttribute('aria-expanded', 'true');
-    }
-
-    function run() {
-      var q = input.value.trim(), my = ++seq;
-      if (!q) { close(); return; }
-      query(q, 10).then(function (rs) { if (my === seq) render(q, rs); }, function (err) {
-        if (my !== seq) return;
-        box.textContent = '';
-        box.appendChild(el('p', 'search-empty', '搜索暂时不可用：' + err.message));
-        box.hidden = false;
-      });
-    }
-
-    input.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(run, 100); });
-    input.addEventListener('focus', function () { if (input.value.trim() && box.hidden) run(); });
-    input.addEventListener('keydown', function (e) {
-      if (e.key === 'ArrowDown') { e.preventDefault(); select(selected + 1); }
-      else if (e.key === 'ArrowUp') { e.preventDefault(); select(selected - 1); }
-      else if (e.key === 'Escape') { close(); }
-      else if (e.key === 'Enter') {
-        e.preventDefault();
-        var a = links[selected >= 0 ? selected : 0];
-        if (a && !box.hidden) global.location.href = a.href;
-      }
+  function excerptNode(r) {
+    var span = el('span', 'search-result-excerpt'), cps = Array.from(r.excerpt), at = 0;
+    r.highlights.forEach(function (h) {
+      if (h[0] > at) span.appendChild(document.createTextNode(cps.slice(at, h[0]).join('')));
+      span.appendChild(el('mark', '', cps.slice(h[0], h[1]).join('')));
+      at = h[1];
     });
+    if (at < cps.length) span.appendChild(document.createTextNode(cps.slice(at).join('')));
+    return span;
+  }
+
+  function resultNode(r, i) {
+    var a = el('a', 'search-result');
+    a.href = r.href;
+    a.id = 'search-result-' + i;
+    a.setAttribute('role', 'option');
+    a.setAttribute('aria-selected', 'false');
+    a.appendChild(el('span', 'search-result-title', r.title || r.url));
+    var where = [r.section, r.heading].filter(Boolean).join(' \u203a ');
+    if (where) a.appendChild(el('span', 'search-result-section', where));
+    a.appendChild(excerptNode(r));
+    return a;
+  }
+
+  // Box is the search box and its result list.
+  function Box(input, list) {
+    this.input = input;
+    this.list = list;
+    this.links = [];
+    this.selected = -1;
+    this.seq = 0;
+    this.timer = 0;
+    this.shownFor = null;
+  }
+
+  Box.prototype.close = function () {
+    this.list.hidden = true;
+    this.select(-1);
+    this.input.setAttribute('aria-expanded', 'false');
+  };
+
+  Box.prototype.select = function (i) {
+    var old = this.links[this.selected];
+    if (old) { old.classList.remove('selected'); old.setAttribute('aria-selected', 'false'); }
+    this.selected = this.links.length && i >= 0 ? i % this.links.length : -1;
+    var a = this.links[this.selected];
+    if (!a) { this.input.removeAttribute('aria-activedescendant'); return; }
+    a.classList.add('selected');
+    a.setAttribute('aria-selected', 'true');
+    this.input.setAttribute('aria-activedescendant', a.id);
+    if (a.scrollIntoView) a.scrollIntoView({ block: 'nearest' });
+  };
+
+  Box.prototype.show = function (q, nodes) {
+    this.list.textContent = '';
+    nodes.forEach(function (n) { this.list.appendChild(n); }, this);
+    this.links = nodes.filter(function (n) { return n.tagName === 'A'; });
+    this.selected = -1;
+    this.shownFor = q;
+    this.list.hidden = false;
+    this.input.setAttribute('aria-expanded', 'true');
+  };
+
+  // run searches now; it resolves once the results are shown.
+  Box.prototype.run = function () {
+    var self = this, q = this.input.value.trim(), my = ++this.seq;
+    clearTimeout(this.timer);
+    if (!q) { this.shownFor = ''; this.close(); return Promise.resolve(); }
+    return query(q, 10).then(function (rs) {
+      if (my !== self.seq) return;
+      var nodes = rs.map(resultNode);
+      if (!nodes.length) nodes = [el('p', 'search-empty', '没有找到与“' + q + '”相关的内容，试试更短的词或换个说法。')];
+      self.show(q, nodes);
+    }, function (err) {
+      if (my === self.seq) self.show(q, [el('p', 'search-empty', '搜索暂时不可用：' + err.message)]);
+    });
+  };
+
+  // open follows the selected (or first) result, searching first if the
+  // results on screen are not for what is typed.
+  Box.prototype.open = function () {
+    var self = this;
+    var go = function () {
+      var a = self.links[self.selected >= 0 ? self.selected : 0];
+      if (a) global.location.href = a.href;
+    };
+    if (this.shownFor === this.input.value.trim() && !this.list.hidden) go();
+    else this.run().then(go);
+  };
+
+  Box.prototype.onKey = function (e) {
+    if (e.key === 'ArrowDown') { e.preventDefault(); this.select(this.selected + 1); }
+    else if (e.key === 'ArrowUp') { e.preventDefault(); this.select(this.selected <= 0 ? this.links.length - 1 : this.selected - 1); }
+    else if (e.key === 'Escape') this.close();
+    else if (e.key === 'Enter') { e.preventDefault(); this.open(); }
+  };
+
+  function isTyping(t) {
+    var tag = t && t.tagName;
+    return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || !!(t && t.isContentEditable);
+  }
+
+  function ui() {
+    var input = document.getElementById('search-input'), list = document.getElementById('search-results');
+    if (!input || !list) return;
+    var box = new Box(input, list);
+    input.addEventListener('input', function () {
+      clearTimeout(box.timer);
+      box.timer = setTimeout(function () { box.run(); }, 100);
+    });
+    input.addEventListener('focus', function () { if (input.value.trim() && list.hidden) box.run(); });
+    input.addEventListener('keydown', function (e) { box.onKey(e); });
     if (input.form) input.form.addEventListener('submit', function (e) { e.preventDefault(); });
     document.addEventListener('keydown', function (e) {
-      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey) return;
-      var t = e.target, tag = t && t.tagName;
-      if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || (t && t.isContentEditable)) return;
+      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
       e.preventDefault();
       input.focus();
     });
     document.addEventListener('click', function (e) {
-      if (!box.contains(e.target) && e.target !== input) close();
+      if (!list.contains(e.target) && e.target !== input) box.close();
     });
   }
 
