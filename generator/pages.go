@@ -95,6 +95,9 @@ func writeSite(s *site.Site, theme *tmpl.Set, fsys fs.FS, assets []string) (map[
 	for name, b := range siteFiles(s) {
 		files[name] = b
 	}
+	for name, b := range searchFiles(s) {
+		files[name] = b
+	}
 	diags.Sort()
 	return files, diags
 }

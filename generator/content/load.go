@@ -56,7 +56,7 @@ type cached struct {
 
 // Load reads every file under content/ in fsys, parsing Markdown pages in
 // parallel. Drafts are kept; the caller decides. Problems are returned all at
-// once; a page with problems is left out.
+// once; only a page that could not be read (or is not UTF-8) is left out.
 func Load(fsys fs.FS, cache *Cache) (*Site, diag.List) {
 	var diags diag.List
 	var mdPaths []string
@@ -126,7 +126,9 @@ func loadPages(fsys fs.FS, paths []string, cache *Cache) ([]*Page, diag.List) {
 	var diags diag.List
 	for _, r := range results {
 		diags.Merge(r.diags)
-		if r.page != nil && len(r.diags) == 0 {
+		// A page with front matter problems still takes part, so links to it
+		// resolve and its own links are checked; the build fails anyway.
+		if r.page != nil && r.page.Body != nil {
 			pages = append(pages, r.page)
 		}
 	}

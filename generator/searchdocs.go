@@ -1,0 +1,30 @@
+package generator
+
+import (
+	"zhinan/generator/search"
+	"zhinan/generator/site"
+)
+
+// searchFiles builds the search index of the finished site graph: one
+// document per page that has Markdown, its text split at headings.
+func searchFiles(s *site.Site) map[string][]byte {
+	docs := make([]search.Doc, 0, len(s.Pages))
+	for _, p := range s.Pages {
+		d := p.Doc()
+		if d == nil {
+			continue
+		}
+		sd := search.Doc{URL: p.URL, Title: p.Title}
+		if p.Parent != nil && p.Parent.Kind != site.KindHome {
+			sd.Section = p.Parent.Title
+		}
+		if p.Description != "" {
+			sd.Parts = append(sd.Parts, search.Part{Text: p.Description})
+		}
+		for _, part := range d.Parts {
+			sd.Parts = append(sd.Parts, search.Part{Anchor: part.Anchor, Heading: part.Heading, Text: part.Text})
+		}
+		docs = append(docs, sd)
+	}
+	return search.Build(docs, search.WithBase(s.BasePath))
+}
