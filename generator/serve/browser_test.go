@@ -1,0 +1,165 @@
+package serve
+
+import (
+	"context"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"zhinan/generator"
+	"zhinan/generator/watch"
+)
+
+const chromium = "/usr/bin/chromium"
+
+// browser starts a headless Chromium, or skips the test when there is none
+// (fails instead when CI=true).
+func browser(t *testing.T) context.Context {
+	t.Helper()
+	if _, err := os.Stat(chromium); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("CI=true but %s is missing: apt-get install -y chromium", chromium)
+		}
+		t.Skipf("skipping browser test: %s not installed (apt-get install -y chromium)", chromium)
+	}
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(chromium),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.Flag("headless", true),
+		chromedp.Flag("no-sandbox", true),
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+	}
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelC := chromedp.NewContext(actx)
+	ctx, cancelT := context.WithTimeout(ctx, 60*time.Second)
+	t.Cleanup(func() { cancelT(); cancelC(); cancelA() })
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("starting chromium: %v", err)
+	}
+	return ctx
+}
+
+// liveSite writes a small site, then runs the serve loop on it exactly as
+// "zhinan serve" does, and returns the site root, the URL and the hub.
+func liveSite(t *testing.T, files map[string]string) (string, string, *Hub) {
+	t.Helper()
+	root := t.TempDir()
+	for name, text := range files {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w, err := watch.New(root, watch.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hub := NewHub()
+	srv := New(hub)
+	ts := httptest.NewServer(srv)
+	ctx, cancel := context.WithCancel(context.Background())
+	first := make(chan watch.Rebuild, 1)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		b := generator.NewBuilder(generator.Options{Src: root, BaseURL: "/"})
+		watch.Run(ctx, w, b, func(r watch.Rebuild) {
+			srv.Apply(r)
+			t.Log(watch.Summary(r))
+			if r.First {
+				first <- r
+			}
+		})
+	}()
+	t.Cleanup(func() { cancel(); w.Close(); <-done; srv.Close(); ts.Close() })
+	if r := <-first; r.Err != nil {
+		t.Fatalf("first build failed:\n%v", r.Err)
+	}
+	return root, ts.URL, hub
+}
+
+// eventually evaluates expr until it is true, or fails after limit.
+func eventually(t *testing.T, ctx context.Context, limit time.Duration, what, expr string) time.Duration {
+	t.Helper()
+	start := time.Now()
+	for {
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](expr))
+		if err == nil && ok {
+			return time.Since(start)
+		}
+		if time.Since(start) > limit {
+			t.Fatalf("%s: not within %v (last error: %v)", what, limit, err)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+func js(t *testing.T, ctx context.Context, expr string) {
+	t.Helper()
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[any](expr)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func waitSubscribed(t *testing.T, hub *Hub) {
+	t.Helper()
+	for deadline := time.Now().Add(5 * time.Second); hub.Subscribers() == 0; time.Sleep(5 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the page never connected to the event stream")
+		}
+	}
+}
+
+func TestBrowserLiveReload(t *testing.T) {
+	ctx := browser(t)
+	long := strings.Repeat("填充段落，让页面可以滚动。\n\n", 200)
+	root, url, hub := liveSite(t, map[string]string{
+		"content/_index.md":         "---\ntitle: 首页\n---\n\n[页面](page.md)\n",
+		"content/page.md":           "---\ntitle: 页面\n---\n\nfirst version\n\n" + long,
+		"templates/assets/site.css": "body { background-color: rgb(255, 255, 255); }\n",
+	})
+	edit := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(root, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(url+"/page/")); err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, ctx, 2*time.Second, "first version shown", `document.body.innerText.includes("first version")`)
+	waitSubscribed(t, hub)
+
+	// A Markdown edit reloads the page, keeping the scroll position.
+	js(t, ctx, `window.scrollTo(0, 600); window.marker = 1; 0`)
+	edit("content/page.md", "---\ntitle: 页面\n---\n\nsecond version\n\n"+long)
+	took := eventually(t, ctx, time.Second, "edited text shown", `document.body.innerText.includes("second version")`)
+	t.Logf("Markdown edit visible after %v", took)
+	eventually(t, ctx, time.Second, "scroll position kept", `window.marker === undefined && Math.abs(window.scrollY - 600) < 5`)
+	waitSubscribed(t, hub)
+
+	// A stylesheet edit is applied without reloading.
+	js(t, ctx, `window.marker = 2; 0`)
+	edit("templates/assets/site.css", "body { background-color: rgb(1, 2, 3); }\n")
+	took = eventually(t, ctx, time.Second, "new style applied",
+		`getComputedStyle(document.body).backgroundColor === "rgb(1, 2, 3)"`)
+	t.Logf("stylesheet edit visible after %v", took)
+	eventually(t, ctx, 100*time.Millisecond, "no reload for css", `window.marker === 2`)
+
+	// A broken page shows the overlay; fixing it removes the overlay.
+	edit("content/page.md", "---\ntitel: 页面\n---\n\nbroken <script>\n")
+	eventually(t, ctx, time.Second, "overlay shown",
+		`(document.getElementById("zhinan-error")||{}).textContent.includes("content/page.md:2:1:")`)
+	edit("content/page.md", "---\ntitle: 页面\n---\n\nthird version\n")
+	eventually(t, ctx, 2*time.Second, "overlay gone after the fix",
+		`document.body.innerText.includes("third version") && !document.getElementById("zhinan-error")`)
+}
