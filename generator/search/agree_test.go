@@ -115,3 +115,73 @@ process.stdout.write(JSON.stringify(JSON.parse(process.argv[2]).map(s.hashKey)))
 		}
 	}
 }
+
+// TestSearchAgreesWithJS runs the same queries through Index.Search and the
+// browser client's query function (under node, files read from disk) and
+// compares the results.
+func TestSearchAgreesWithJS(t *testing.T) {
+	node := needTool(t, "node", "node")
+	abs, _ := filepath.Abs(searchJS)
+	docs := genCorpus(corpusOptions{pages: 300, bodyRunes: 400, seed: 5})
+	files := Build(docs)
+	dir := t.TempDir()
+	for name, b := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	words := bigramsByDF(docs)
+	queries := []string{words[0], words[10], words[100], words[0] + words[10], "wechat", "wec", "WeCom " + words[5], docs[7].Title, "无此内容", "a"}
+	script := `const s = require(process.argv[1]), fs = require('fs'), path = require('path');
+const api = globalThis.__zhinanSearch;
+api.loadFile = name => {
+  try { new Function('__zhinanSearch', fs.readFileSync(path.join(process.argv[2], 'search', name + '.js'), 'utf8'))(api); } catch (e) {}
+  return Promise.resolve();
+};
+(async () => {
+  const out = [];
+  for (const q of JSON.parse(process.argv[3])) {
+    out.push((await api.query(q, 10)).map(r => ({url: r.url, anchor: r.anchor, heading: r.heading, title: r.title,
+      section: r.section, excerpt: r.excerpt, score: r.score, highlights: r.highlights})));
+  }
+  process.stdout.write(JSON.stringify(out));
+})();`
+	qs, _ := json.Marshal(queries)
+	out, err := exec.Command(node, "-e", script, abs, dir, string(qs)).Output()
+	if err != nil {
+		t.Fatalf("node: %v", err)
+	}
+	var js [][]Result
+	if err := json.Unmarshal(out, &js); err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Open(memFS(files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	approx := cmp.Comparer(func(a, b float64) bool { return a-b < 1e-9 && b-a < 1e-9 })
+	for i, q := range queries {
+		goRes := ix.Search(q, 10)
+		if goRes == nil {
+			goRes = []Result{}
+		}
+		for j := range js[i] {
+			if js[i][j].Highlights == nil {
+				js[i][j].Highlights = [][2]int{}
+			}
+		}
+		for j := range goRes {
+			if goRes[j].Highlights == nil {
+				goRes[j].Highlights = [][2]int{}
+			}
+		}
+		if want := q != "无此内容"; (len(goRes) > 0) != want {
+			t.Errorf("query %q: %d results", q, len(goRes))
+		}
+		if diff := cmp.Diff(goRes, js[i], approx); diff != "" {
+			t.Errorf("query %q: Go and JS results differ (-go +js):\n%s", q, diff)
+		}
+	}
+}

@@ -75,9 +75,18 @@ func BenchmarkSearchIndex10k(b *testing.B) {
 	words := bigramsByDF(docs)
 	word := words[200] // a common word: the 200th most frequent bigram
 	fq, read := firstQueryBytes(b, files, word, 10)
+	text := 0
+	for _, d := range docs {
+		text += len(d.Title) + len(d.Section)
+		for _, p := range d.Parts {
+			text += len(p.Heading) + len(p.Text)
+		}
+	}
+	b.ReportMetric(float64(text), "text-bytes")
 	b.ReportMetric(float64(total), "index-bytes")
 	b.ReportMetric(float64(len(files)), "index-files")
 	b.ReportMetric(float64(fq), "first-query-bytes")
+	b.ReportMetric(float64(len(read)), "first-query-files")
 	b.Logf("query %q read %d files: %v", word, len(read), read)
 	// The worst case: the most common two-character word of the corpus.
 	fq, _ = firstQueryBytes(b, files, words[0], 10)

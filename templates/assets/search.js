@@ -176,16 +176,21 @@
 
   api.load = function (name, value) { data[name] = value; };
 
+  function scriptTag(name) {
+    return new Promise(function (resolve) {
+      var s = document.createElement('script');
+      s.src = ROOT + 'search/' + name + '.js';
+      s.charset = 'utf-8';
+      s.onload = s.onerror = resolve;
+      document.head.appendChild(s);
+    });
+  }
+
+  // load resolves to the data of search/NAME.js, or null. api.loadFile, if
+  // set, replaces the script tag (tests under node use it).
   function load(name) {
     if (!loading[name]) {
-      loading[name] = new Promise(function (resolve) {
-        var s = document.createElement('script');
-        s.src = ROOT + 'search/' + name + '.js';
-        s.charset = 'utf-8';
-        s.onload = function () { resolve(data[name] || null); };
-        s.onerror = function () { resolve(null); };
-        document.head.appendChild(s);
-      });
+      loading[name] = (api.loadFile || scriptTag)(name).then(function () { return data[name] || null; });
     }
     return loading[name];
   }
