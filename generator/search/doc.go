@@ -100,5 +100,27 @@
 // A query thus loads the manifest, one shard per distinct term (plus, for a
 // prefix word, the shard of "^"+prefix and those of its expansions), and one
 // file per result shown. Build is deterministic: the same Docs, in any
-// order, give byte-identical files.
+// order, give byte-identical files; shard keys are written sorted.
+//
+// # Browser client
+//
+// A page gets search with this markup, ROOT being the path from the page to
+// the site root, relative ("../../", "./"), so that it works from file://:
+//
+//	<form class="search" role="search" action="...">
+//	  <input type="search" id="search-input" placeholder="搜索指南" autocomplete="off" aria-label="搜索">
+//	  <div id="search-results" role="listbox" hidden></div>
+//	</form>
+//	<script src="ROOT/assets/search.js" data-root="ROOT/" defer></script>
+//
+// The client searches as the user types (after 100 ms), shows up to 10
+// results as <a class="search-result"> holding .search-result-title,
+// .search-result-section (section › heading) and .search-result-excerpt with
+// <mark>s, or a <p class="search-empty"> message; the selected result has
+// class "selected" and aria-selected="true". "/" focuses the box, arrows
+// move, Enter opens, Escape closes. Every text is set with textContent.
+// Result URLs are used as they are over HTTP; under file:// they are made
+// ROOT-relative as described above. window.__zhinanSearch.query(q, n)
+// resolves to the same results as [Index.Search] (a test checks this under
+// node, through the window.__zhinanSearch.loadFile hook).
 package search
