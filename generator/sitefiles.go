@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"net/url"
 
 	"zhinan/generator/site"
 )
@@ -25,7 +26,7 @@ func sitemap(s *site.Site) []byte {
 	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
 	for _, p := range s.Pages {
 		b.WriteString("  <url><loc>")
-		xml.EscapeText(&b, []byte(p.Permalink))
+		xml.EscapeText(&b, []byte(escapeURL(p.Permalink)))
 		b.WriteString("</loc>")
 		if t := p.Updated(); !t.IsZero() {
 			fmt.Fprintf(&b, "<lastmod>%s</lastmod>", t.Format("2006-01-02"))
@@ -52,9 +53,10 @@ func atom(s *site.Site) []byte {
 	b.WriteString("  <title>")
 	esc(s.Config.Title)
 	b.WriteString("</title>\n  <id>")
-	esc(s.Home.Permalink)
+	home := escapeURL(s.Home.Permalink)
+	esc(home)
 	b.WriteString("</id>\n")
-	fmt.Fprintf(&b, "  <link href=\"%s\"/>\n  <link rel=\"self\" href=\"%sindex.xml\"/>\n", xmlAttr(s.Home.Permalink), xmlAttr(s.Home.Permalink))
+	fmt.Fprintf(&b, "  <link href=\"%s\"/>\n  <link rel=\"self\" href=\"%sindex.xml\"/>\n", xmlAttr(home), xmlAttr(home))
 	recent := s.Recent
 	if len(recent) > feedSize {
 		recent = recent[:feedSize]
@@ -66,8 +68,9 @@ func atom(s *site.Site) []byte {
 		b.WriteString("  <entry>\n    <title>")
 		esc(p.Title)
 		b.WriteString("</title>\n    <id>")
-		esc(p.Permalink)
-		fmt.Fprintf(&b, "</id>\n    <link href=\"%s\"/>\n", xmlAttr(p.Permalink))
+		link := escapeURL(p.Permalink)
+		esc(link)
+		fmt.Fprintf(&b, "</id>\n    <link href=\"%s\"/>\n", xmlAttr(link))
 		fmt.Fprintf(&b, "    <updated>%s</updated>\n", p.Updated().Format("2006-01-02T15:04:05Z07:00"))
 		if p.Description != "" {
 			b.WriteString("    <summary>")
@@ -78,6 +81,16 @@ func atom(s *site.Site) []byte {
 	}
 	b.WriteString("</feed>\n")
 	return b.Bytes()
+}
+
+// escapeURL percent-encodes the path of a URL ("/guide/群聊/" becomes
+// "/guide/%E7%BE%A4%E8%81%8A/"), as sitemaps and feed readers expect.
+func escapeURL(s string) string {
+	u, err := url.Parse(s)
+	if err != nil {
+		return s
+	}
+	return u.String()
 }
 
 func xmlAttr(s string) string {

@@ -115,8 +115,7 @@ func Build(docs []Doc, opts ...Option) map[string][]byte {
 	if !c.hasBase {
 		c.base = commonBase(docs)
 	}
-	stats := analyzeAll(docs)
-	es, df := encodeTerms(stats)
+	es, df := encodeTerms(gatherAll(docs))
 	es = append(es, prefixTable(df)...)
 	n := shardCount(es, c.shardMax)
 	files := writeShards(es, n)
@@ -169,11 +168,41 @@ func commonBase(docs []Doc) string {
 	return "/"
 }
 
-// analyzeAll tokenizes every document, in parallel.
-func analyzeAll(docs []Doc) []docStats {
-	stats := make([]docStats, len(docs))
-	parallel(len(docs), func(i int) { stats[i] = analyze(docs[i]) })
-	return stats
+// gathered holds every posting list, split into partitions by term.
+type gathered struct {
+	mu    [partitions]sync.Mutex
+	cjk   [partitions]map[uint64][]posting
+	words [partitions]map[string][]posting
+	lens  [][numFields]int // per document: tokens in each field
+}
+
+// gatherAll tokenizes every document, in parallel, adding its postings to
+// the lists as it goes. Lists come out in no particular order.
+func gatherAll(docs []Doc) *gathered {
+	g := &gathered{lens: make([][numFields]int, len(docs))}
+	for p := range partitions {
+		g.cjk[p] = make(map[uint64][]posting)
+		g.words[p] = make(map[string][]posting)
+	}
+	parallel(len(docs), func(id int) {
+		ds := analyze(docs[id])
+		g.lens[id] = ds.lens
+		for p, es := range ds.parts {
+			if len(es) == 0 {
+				continue
+			}
+			g.mu[p].Lock()
+			for _, e := range es {
+				if e.cjk != 0 {
+					g.cjk[p][e.cjk] = append(g.cjk[p][e.cjk], posting{int32(id), e.st})
+				} else {
+					g.words[p][e.word] = append(g.words[p][e.word], posting{int32(id), e.st})
+				}
+			}
+			g.mu[p].Unlock()
+		}
+	})
+	return g
 }
 
 // parallel calls f(0), ..., f(n-1) on GOMAXPROCS goroutines.
@@ -254,41 +283,32 @@ func analyze(d Doc) docStats {
 	return ds
 }
 
-// encodeTerms gathers the postings of every term and encodes each list.
-// Terms are split into partitions by hash, each gathered and encoded on its
-// own goroutine. It also returns the document frequency of every word.
-func encodeTerms(stats []docStats) ([]entry, map[string]int) {
+// encodeTerms encodes every posting list, one partition per goroutine,
+// freeing each partition as it goes. It also returns the document frequency
+// of every word.
+func encodeTerms(g *gathered) ([]entry, map[string]int) {
 	var avg [numFields]float64
-	for _, ds := range stats {
+	for _, l := range g.lens {
 		for f := range avg {
-			avg[f] += float64(ds.lens[f])
+			avg[f] += float64(l[f])
 		}
 	}
 	for f := range avg {
-		avg[f] = max(avg[f]/float64(max(len(stats), 1)), 1)
+		avg[f] = max(avg[f]/float64(max(len(g.lens), 1)), 1)
 	}
 	encs := make([][]entry, partitions)
 	dfs := make([]map[string]int, partitions)
 	parallel(partitions, func(part int) {
-		cjk := make(map[uint64][]posting)
-		words := make(map[string][]posting)
-		for id := range stats {
-			for _, e := range stats[id].parts[part] {
-				if e.cjk != 0 {
-					cjk[e.cjk] = append(cjk[e.cjk], posting{int32(id), e.st})
-				} else {
-					words[e.word] = append(words[e.word], posting{int32(id), e.st})
-				}
-			}
-		}
+		cjk, words := g.cjk[part], g.words[part]
+		g.cjk[part], g.words[part] = nil, nil
 		dfs[part] = make(map[string]int, len(words))
 		es := make([]entry, 0, len(cjk)+len(words))
 		for k, ps := range cjk {
 			t := cjkText(k)
-			es = append(es, entry{hashKey(t), t, encodeList(ps, stats, avg, len(stats))})
+			es = append(es, entry{hashKey(t), t, encodeList(ps, g.lens, avg)})
 		}
 		for t, ps := range words {
-			es = append(es, entry{hashKey(t), t, encodeList(ps, stats, avg, len(stats))})
+			es = append(es, entry{hashKey(t), t, encodeList(ps, g.lens, avg)})
 			dfs[part][t] = len(ps)
 		}
 		encs[part] = es
@@ -302,7 +322,12 @@ func encodeTerms(stats []docStats) ([]entry, map[string]int) {
 
 // encodeList writes a posting list as varint triples: doc id delta, score,
 // part mask. Postings arrive in doc id order.
-func encodeList(ps []posting, stats []docStats, avg [numFields]float64, ndocs int) string {
+func encodeList(ps []posting, lens [][numFields]int, avg [numFields]float64) string {
+	byDoc := func(a, b posting) int { return int(a.doc - b.doc) }
+	if !slices.IsSortedFunc(ps, byDoc) {
+		slices.SortFunc(ps, byDoc)
+	}
+	ndocs := len(lens)
 	df := float64(len(ps))
 	idf := math.Log(1 + (float64(ndocs)-df+0.5)/(df+0.5))
 	b := make([]byte, 0, len(ps)*4)
@@ -310,7 +335,7 @@ func encodeList(ps []posting, stats []docStats, avg [numFields]float64, ndocs in
 	for _, p := range ps {
 		var tf float64
 		for f := range numFields {
-			norm := 1 - bm25B + bm25B*float64(stats[p.doc].lens[f])/avg[f]
+			norm := 1 - bm25B + bm25B*float64(lens[p.doc][f])/avg[f]
 			tf += fieldWeight[f] * float64(p.st.tf[f]) / norm
 		}
 		s := idf * tf * (bm25K1 + 1) / (tf + bm25K1)

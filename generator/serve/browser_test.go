@@ -48,8 +48,8 @@ func browser(t *testing.T) context.Context {
 	return ctx
 }
 
-// liveSite writes a small site, then runs the serve loop on it exactly as
-// "zhinan serve" does, and returns the site root, the URL and the hub.
+// liveSite writes a small site and runs the serve loop on it; it returns
+// the site root, the URL and the hub.
 func liveSite(t *testing.T, files map[string]string) (string, string, *Hub) {
 	t.Helper()
 	root := t.TempDir()
@@ -60,9 +60,18 @@ func liveSite(t *testing.T, files map[string]string) (string, string, *Hub) {
 			t.Fatal(err)
 		}
 	}
+	url, hub := startLoop(t, root, func(r watch.Rebuild) { t.Log(watch.Summary(r)) })
+	return root, url, hub
+}
+
+// startLoop runs the serve loop on the site at root exactly as "zhinan
+// serve" does, behind an httptest server, until the test ends. It returns
+// after the first build, with the URL and the hub.
+func startLoop(tb testing.TB, root string, seen func(watch.Rebuild)) (string, *Hub) {
+	tb.Helper()
 	w, err := watch.New(root, watch.Options{})
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	hub := NewHub()
 	srv := New(hub)
@@ -75,17 +84,17 @@ func liveSite(t *testing.T, files map[string]string) (string, string, *Hub) {
 		b := generator.NewBuilder(generator.Options{Src: root, BaseURL: "/"})
 		watch.Run(ctx, w, b, func(r watch.Rebuild) {
 			srv.Apply(r)
-			t.Log(watch.Summary(r))
+			seen(r)
 			if r.First {
 				first <- r
 			}
 		})
 	}()
-	t.Cleanup(func() { cancel(); w.Close(); <-done; srv.Close(); ts.Close() })
+	tb.Cleanup(func() { cancel(); w.Close(); <-done; srv.Close(); ts.Close() })
 	if r := <-first; r.Err != nil {
-		t.Fatalf("first build failed:\n%v", r.Err)
+		tb.Fatalf("first build failed:\n%v", r.Err)
 	}
-	return root, ts.URL, hub
+	return ts.URL, hub
 }
 
 // eventually evaluates expr until it is true, or fails after limit.
