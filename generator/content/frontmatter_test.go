@@ -1,0 +1,68 @@
+package content
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+func TestSplitKeepsLines(t *testing.T) {
+	for _, src := range []string{
+		"---\ntitle: x\n---\n# Body\ntext\n",
+		"---\r\ntitle: x\r\n---\r\nbody\r\n",
+		"\xef\xbb\xbf---\ntitle: x\n...\nbody",
+		"---\ntitle: x\n---",
+	} {
+		yml, body, start, ok := splitFrontMatter([]byte(src))
+		if !ok || start != 2 || !bytes.Contains(yml, []byte("title: x")) {
+			t.Errorf("%q: ok=%v start=%d yml=%q", src, ok, start, yml)
+		}
+		if got, want := bytes.Count(body, []byte("\n")), strings.Count(src, "\n"); got < want {
+			t.Errorf("%q: body has %d lines, file %d: lines moved", src, got, want)
+		}
+	}
+	for _, src := range []string{"# no front matter\n---\n", "--- \nno end\n", "", "----\n"} {
+		if _, body, _, ok := splitFrontMatter([]byte(src)); (ok && src != "--- \nno end\n") || (!ok && string(body) != src) {
+			t.Errorf("%q: ok=%v body=%q", src, ok, body)
+		}
+	}
+}
+
+func TestParseMeta(t *testing.T) {
+	src := "---\ntitle: 转让群主\nweight: 3\ntags: [群主, 转让]\nplatforms: 微信\nlast_checked:\n  date: 2026-11-25\n  versions: 微信 8.0\nsources:\n  - title: 官方\n    url: https://kf.qq.com/\nparams: {x: 1}\n---\nbody\n"
+	p, diags := Parse("content/a.md", "a.md", []byte(src))
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	m := p.Meta
+	if m.Title != "转让群主" || m.Weight != 3 || len(m.Tags) != 2 || m.Platforms[0] != "微信" ||
+		m.LastChecked.Date.Format("2006-01-02") != "2026-11-25" || m.LastChecked.Versions != "微信 8.0" ||
+		m.Sources[0].URL != "https://kf.qq.com/" || m.Params["x"] != 1 || m.Line("weight") != 3 {
+		t.Errorf("meta = %+v", m)
+	}
+	if !strings.HasPrefix(string(p.Body), strings.Repeat("\n", 13)+"body") {
+		t.Errorf("body = %q", p.Body)
+	}
+}
+
+// FuzzParse: any bytes give a page or diagnostics, never a panic; the body
+// never has fewer lines than the file; every diagnostic is positioned inside
+// the file.
+func FuzzParse(f *testing.F) {
+	f.Add([]byte("---\ntitle: x\n---\nbody"))
+	f.Add([]byte("---\ntags: [a\n---\n"))
+	f.Add([]byte("---\nsources:\n  - {title: 1}\nlast_checked: {date: x}\n---\n"))
+	f.Add([]byte("\xff---\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		p, diags := Parse("content/f.md", "f.md", src)
+		lines := bytes.Count(src, []byte("\n")) + 1
+		for _, d := range diags {
+			if d.Line < 0 || d.Line > lines || d.Col < 0 {
+				t.Fatalf("diagnostic outside the file (%d lines): %v", lines, d)
+			}
+		}
+		if p.Body != nil && bytes.Count(p.Body, []byte("\n")) < bytes.Count(src, []byte("\n")) {
+			t.Fatalf("body lost lines")
+		}
+	})
+}

@@ -1,0 +1,75 @@
+package site
+
+import (
+	"strings"
+	"testing"
+
+	"zhinan/generator/content"
+)
+
+func testTable(t testing.TB) *Table {
+	var pages []*content.Page
+	for _, p := range []string{"_index.md", "platforms/_index.md", "platforms/ios.md", "data/backup.md", "群聊.md", "book/index.md"} {
+		pages = append(pages, &content.Page{Path: p, File: "content/" + p, Section: strings.HasSuffix(p, "index.md")})
+	}
+	table, diags := NewTable("/guide/", pages, []string{"platforms/img/a.png", "docs/手册.pdf"})
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	return table
+}
+
+func TestResolve(t *testing.T) {
+	table := testTable(t)
+	for _, tc := range []struct{ from, dest, href, page, frag, err string }{
+		{"platforms/ios.md", "../data/backup.md#电脑端备份", "/guide/data/backup/#电脑端备份", "data/backup.md", "电脑端备份", ""},
+		{"platforms/ios.md", "#步骤", "#步骤", "platforms/ios.md", "步骤", ""},
+		{"platforms/ios.md", "_index.md", "/guide/platforms/", "platforms/_index.md", "", ""},
+		{"data/backup.md", "../platforms/", "/guide/platforms/", "platforms/_index.md", "", ""},
+		{"data/backup.md", "../platforms", "/guide/platforms/", "platforms/_index.md", "", ""},
+		{"data/backup.md", "../", "/guide/", "_index.md", "", ""},
+		{"platforms/ios.md", "img/a.png", "/guide/platforms/img/a.png", "", "", ""},
+		{"_index.md", "%E7%BE%A4%E8%81%8A.md#%E6%88%90%E5%91%98", "/guide/群聊/#%E6%88%90%E5%91%98", "群聊.md", "成员", ""},
+		{"_index.md", "群聊.md?x=1", "/guide/群聊/?x=1", "群聊.md", "", ""},
+		{"_index.md", "/platforms/ios.md", "/guide/platforms/ios/", "platforms/ios.md", "", ""},
+		{"_index.md", "book/", "/guide/book/", "book/index.md", "", ""},
+		{"_index.md", "docs/手册.pdf#page=2", "/guide/docs/手册.pdf#page=2", "", "", ""},
+		{"_index.md", "nope.md", "", "", "", "no page content/nope.md"},
+		{"_index.md", "platforms/ios", "", "", "", "no file content/platforms/ios (link to the source, ios.md)"},
+		{"_index.md", "platforms/img/b.png", "", "", "", "no file or section content/platforms/img/b.png"},
+		{"_index.md", "../../../etc/passwd", "", "", "", "no file or section content/etc/passwd"},
+		{"_index.md", "platforms/img/a.png#x", "", "", "", "a fragment on file content/platforms/img/a.png"},
+	} {
+		ref, err := table.Resolve(tc.from, tc.dest)
+		if tc.err != "" {
+			if err == nil || err.Error() != tc.err {
+				t.Errorf("Resolve(%q, %q) error = %v, want %q", tc.from, tc.dest, err, tc.err)
+			}
+			continue
+		}
+		if err != nil || ref.Href != tc.href || ref.Page != tc.page || ref.Fragment != tc.frag {
+			t.Errorf("Resolve(%q, %q) = %+v, %v; want href %q page %q fragment %q", tc.from, tc.dest, ref, err, tc.href, tc.page, tc.frag)
+		}
+	}
+}
+
+// FuzzResolve: any destination resolves to a URL under the base path (or a
+// same-page fragment), or gives an error; never a panic, never a way out.
+func FuzzResolve(f *testing.F) {
+	table := testTable(f)
+	for _, s := range []string{"../data/backup.md#x", "#", "%zz", "/../..", "a/../../b.md", "群聊.md", "?", "..%2f..%2f"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, dest string) {
+		ref, err := table.Resolve("platforms/ios.md", dest)
+		if err != nil {
+			return
+		}
+		if !strings.HasPrefix(ref.Href, "/guide/") && !strings.HasPrefix(ref.Href, "#") {
+			t.Fatalf("Resolve(%q) = %q, outside the site", dest, ref.Href)
+		}
+		if ref.Page != "" && table.Page(ref.Page) == nil {
+			t.Fatalf("Resolve(%q) names unknown page %q", dest, ref.Page)
+		}
+	})
+}
