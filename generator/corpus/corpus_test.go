@@ -1,0 +1,111 @@
+package corpus_test
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"zhinan/generator"
+	"zhinan/generator/corpus"
+)
+
+func mapFS(files map[string][]byte) fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for name, data := range files {
+		fsys[name] = &fstest.MapFile{Data: data, Mode: 0o644}
+	}
+	return fsys
+}
+
+// TestBuilds checks that a corpus builds with no diagnostics, and that its
+// links really reach other pages, some of them at a heading.
+func TestBuilds(t *testing.T) {
+	files := corpus.Files(200, 1)
+	res, err := generator.NewBuilder(generator.Options{FS: mapFS(files)}).Build()
+	if err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	sections := 0
+	for name := range files {
+		if strings.HasSuffix(name, "/_index.md") && name != "content/_index.md" {
+			sections++
+		}
+	}
+	if want := 200 + sections + 1; res.Pages < want {
+		t.Errorf("built %d pages, want at least %d (200 pages, %d sections, home)", res.Pages, want, sections)
+	}
+	backlinks := 0
+	for _, p := range res.Site.Pages {
+		backlinks += len(p.Backlinks)
+	}
+	if backlinks < 200 {
+		t.Errorf("%d backlinks in all, want at least one per page", backlinks)
+	}
+}
+
+// TestShape checks the file names, section sizes, page sizes and the
+// parts every page must have.
+func TestShape(t *testing.T) {
+	files := corpus.Files(1000, 7)
+	perSection := map[string]int{}
+	for name, data := range files {
+		dir, base := filepath.Split(name)
+		if base == "_index.md" {
+			continue
+		}
+		perSection[dir]++
+		if !strings.HasPrefix(base, "p") || len(base) != len("p00000.md") {
+			t.Errorf("page name %s", name)
+		}
+		body := data[bytes.Index(data[4:], []byte("\n---\n"))+9:]
+		if n := len(body); n < 1800 || n > 5500 {
+			t.Errorf("%s: body of %d bytes", name, n)
+		}
+		for _, part := range []string{"title: ", "description: ", "weight: ", "tags: [", "platforms: [",
+			"last_checked: 2026-01-02", "\n## ", "\n| --- |", "\n```", "\n> [!NOTE]\n", "\n1. ", "](", "，", "。"} {
+			if !bytes.Contains(data, []byte(part)) {
+				t.Errorf("%s: no %q", name, part)
+			}
+		}
+		if n := bytes.Count(data, []byte(".md")); n < 2 || n > 4 {
+			t.Errorf("%s: %d links, want 2 to 4", name, n)
+		}
+	}
+	if len(files) != 1000+len(perSection)+1 {
+		t.Errorf("%d files for 1000 pages in %d sections", len(files), len(perSection))
+	}
+	for dir, n := range perSection {
+		if n < 50 || n > 100 {
+			if dir != fmt.Sprintf("content/s%03d/", len(perSection)-1) {
+				t.Errorf("%s holds %d pages", dir, n)
+			}
+		}
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	if !reflect.DeepEqual(corpus.Files(300, 3), corpus.Files(300, 3)) {
+		t.Error("two corpora of the same seed differ")
+	}
+	if reflect.DeepEqual(corpus.Files(300, 3), corpus.Files(300, 4)) {
+		t.Error("corpora of different seeds are the same")
+	}
+}
+
+func TestWrite(t *testing.T) {
+	dir := t.TempDir()
+	if err := corpus.Write(dir, 60, 1); err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range corpus.Files(60, 1) {
+		got, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+		if err != nil || !bytes.Equal(got, data) {
+			t.Errorf("%s: not written as generated (%v)", name, err)
+		}
+	}
+}
