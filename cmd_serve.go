@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net"
 	"net/http"
@@ -22,11 +21,12 @@ import (
 // browsers on every change until interrupted.
 func runServe(args []string) int {
 	fs := newFlags("serve")
-	src := fs.String("src", ".", "the site's root, the folder holding content/")
-	addr := fs.String("addr", "127.0.0.1:1313", "address to listen on")
-	drafts := fs.Bool("drafts", false, "include draft pages")
-	open := fs.Bool("open", false, "open the site in a browser")
-	poll := fs.Duration("poll", 0, "scan for changes at this interval instead of using file system events (e.g. 500ms)")
+	var c serveConfig
+	fs.StringVar(&c.src, "src", ".", "the site's root, the folder holding content/")
+	fs.StringVar(&c.addr, "addr", "127.0.0.1:1313", "address to listen on")
+	fs.BoolVar(&c.drafts, "drafts", false, "include draft pages")
+	fs.BoolVar(&c.open, "open", false, "open the site in a browser")
+	fs.DurationVar(&c.poll, "poll", 0, "scan for changes at this interval instead of using file system events (e.g. 500ms)")
 	if rc := parse(fs, args); rc >= 0 {
 		return rc
 	}
@@ -34,19 +34,32 @@ func runServe(args []string) int {
 		fs.Usage()
 		return 2
 	}
-	if !loopback(*addr) {
-		fmt.Fprintf(os.Stderr, "zhinan serve: warning: %s is reachable from other machines; the preview server is meant for 127.0.0.1\n", *addr)
+	if !loopback(c.addr) {
+		fmt.Fprintf(os.Stderr, "zhinan serve: warning: %s is reachable from other machines; the preview server is meant for 127.0.0.1\n", c.addr)
 	}
-	w, err := watch.New(*src, watch.Options{Poll: *poll})
-	if err != nil {
+	if err := c.run(); err != nil {
 		fmt.Fprintln(os.Stderr, "zhinan serve:", err)
 		return 1
+	}
+	return 0
+}
+
+type serveConfig struct {
+	src, addr    string
+	drafts, open bool
+	poll         time.Duration
+}
+
+// run serves until Ctrl-C or SIGTERM, then shuts down gracefully.
+func (c serveConfig) run() error {
+	w, err := watch.New(c.src, watch.Options{Poll: c.poll})
+	if err != nil {
+		return err
 	}
 	defer w.Close()
-	ln, err := net.Listen("tcp", *addr)
+	ln, err := net.Listen("tcp", c.addr)
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "zhinan serve:", err)
-		return 1
+		return err
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -59,35 +72,30 @@ func runServe(args []string) int {
 	fmt.Printf("zhinan serve: %s (Ctrl-C to stop)\n", url)
 
 	// The site is served at the server's root, whatever base_url zhinan.yaml gives.
-	b := generator.NewBuilder(generator.Options{Src: *src, Drafts: *drafts, BaseURL: "/"})
+	b := generator.NewBuilder(generator.Options{Src: c.src, Drafts: c.drafts, BaseURL: "/"})
 	looped := make(chan struct{})
 	go func() {
 		defer close(looped)
 		watch.Run(ctx, w, b, func(r watch.Rebuild) {
 			site.Apply(r)
 			printRebuild(os.Stdout, os.Stderr, r)
-			if r.First && *open {
+			if r.First && c.open {
 				openBrowser(url)
 			}
 		})
 	}()
 	select {
 	case <-ctx.Done():
-	case err := <-served:
-		fmt.Fprintln(os.Stderr, "zhinan serve:", err)
-		stop()
-		<-looped
-		return 1
+		err = nil
+	case err = <-served:
 	}
 	stop()
 	site.Close() // end the event streams, or Shutdown would wait for them
 	shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	if err := hs.Shutdown(shut); err != nil && !errors.Is(err, context.DeadlineExceeded) {
-		fmt.Fprintln(os.Stderr, "zhinan serve:", err)
-	}
+	hs.Shutdown(shut)
 	<-looped
-	return 0
+	return err
 }
 
 // loopback reports whether addr only listens on this machine.

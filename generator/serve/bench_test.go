@@ -42,10 +42,16 @@ func benchPage(s, p, edit int) string {
 
 // BenchmarkServeEdit10k measures, on a 10,000-page site, the time from
 // saving one page to the "reload" event reaching a connected browser
-// (debounce included), and the rebuild time alone.
-func BenchmarkServeEdit10k(b *testing.B) {
+// (debounce included), and the rebuild time alone. DESIGN.md's target is
+// 100 ms for the notification.
+func BenchmarkServeEdit10k(b *testing.B) { benchEdit(b, 100) }
+
+// BenchmarkServeEdit1k is the same on 1,000 pages, for a quicker signal.
+func BenchmarkServeEdit1k(b *testing.B) { benchEdit(b, 10) }
+
+func benchEdit(b *testing.B, sections int) {
 	root := b.TempDir()
-	writeBigSite(b, root, 100, 100)
+	writeBigSite(b, root, sections, 100)
 	var took atomic.Int64
 	start := time.Now()
 	url, hub := startLoop(b, root, func(r watch.Rebuild) {
@@ -54,7 +60,7 @@ func BenchmarkServeEdit10k(b *testing.B) {
 			b.Errorf("build failed: %v", r.Err)
 		}
 	})
-	b.Logf("first build of 10,100 pages: %v", time.Since(start))
+	b.Logf("first build of %d pages: %v", sections*101+1, time.Since(start))
 
 	resp, err := http.Get(url + EventsPath)
 	if err != nil {
@@ -73,12 +79,12 @@ func BenchmarkServeEdit10k(b *testing.B) {
 	for hub.Subscribers() == 0 {
 		time.Sleep(time.Millisecond)
 	}
-	page := filepath.Join(root, "content", "s050", "p050.md")
+	page := filepath.Join(root, "content", "s005", "p050.md")
 	var notify, build []float64
 	b.ResetTimer()
 	for i := range b.N {
 		t0 := time.Now()
-		if err := os.WriteFile(page, []byte(benchPage(50, 50, i+1)), 0o644); err != nil {
+		if err := os.WriteFile(page, []byte(benchPage(5, 50, i+1)), 0o644); err != nil {
 			b.Fatal(err)
 		}
 		select {
@@ -86,8 +92,8 @@ func BenchmarkServeEdit10k(b *testing.B) {
 			if name != "reload" {
 				b.Fatalf("event %q, want reload", name)
 			}
-		case <-time.After(30 * time.Second):
-			b.Fatal("no reload event within 30 s")
+		case <-time.After(5 * time.Minute):
+			b.Fatal("no reload event within 5 minutes")
 		}
 		notify = append(notify, ms(time.Since(t0)))
 		build = append(build, ms(time.Duration(took.Load())))

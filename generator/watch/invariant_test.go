@@ -185,12 +185,38 @@ func TestServedEqualsCleanBuild(t *testing.T) {
 		m.put(m.newName(), m.page("Start"))
 	}
 
-	w, err := watch.New(root, watch.Options{})
+	opts := generator.Options{Src: root}
+	applied, last, stop := watchLoop(t, opts, out)
+	for range 200 {
+		m.step()
+		pause := time.Duration(m.rng.IntN(25)) * time.Millisecond
+		if m.rng.IntN(12) == 0 {
+			pause = 150 * time.Millisecond // let a batch through: rebuilds interleave with edits
+		}
+		time.Sleep(pause)
+	}
+	m.heal()
+	settle(t, applied)
+	stop()
+	t.Logf("%d rebuilds; last: %s", applied.Load(), last.Load())
+
+	res, err := generator.NewBuilder(opts).Build()
+	if err != nil {
+		t.Fatalf("final state does not build cleanly:\n%v", err)
+	}
+	if diff := cmp.Diff(res.Files, readTree(t, out)); diff != "" {
+		t.Fatalf("output of the watch loop differs from a clean build (-clean +watched):\n%s", diff)
+	}
+}
+
+// watchLoop runs the loop of "zhinan watch" on the site, writing out, and
+// returns the number of rebuilds so far, the last summary, and a function
+// that stops the loop and waits for it.
+func watchLoop(t *testing.T, opts generator.Options, out string) (*atomic.Int64, *atomic.Value, func()) {
+	w, err := watch.New(opts.Src, watch.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer w.Close()
-	opts := generator.Options{Src: root}
 	var applied atomic.Int64
 	var last atomic.Value
 	ctx, cancel := context.WithCancel(context.Background())
@@ -207,28 +233,7 @@ func TestServedEqualsCleanBuild(t *testing.T) {
 			applied.Add(1)
 		})
 	}()
-	for range 200 {
-		m.step()
-		pause := time.Duration(m.rng.IntN(25)) * time.Millisecond
-		if m.rng.IntN(12) == 0 {
-			pause = 150 * time.Millisecond // let a batch through: rebuilds interleave with edits
-		}
-		time.Sleep(pause)
-	}
-	m.heal()
-	settle(t, &applied)
-	cancel()
-	w.Close()
-	<-done
-	t.Logf("%d rebuilds; last: %s", applied.Load(), last.Load())
-
-	res, err := generator.NewBuilder(opts).Build()
-	if err != nil {
-		t.Fatalf("final state does not build cleanly:\n%v", err)
-	}
-	if diff := cmp.Diff(res.Files, readTree(t, out)); diff != "" {
-		t.Fatalf("output of the watch loop differs from a clean build (-clean +watched):\n%s", diff)
-	}
+	return &applied, &last, func() { cancel(); w.Close(); <-done }
 }
 
 // settle waits until no rebuild has happened for 2 s.
