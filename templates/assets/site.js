@@ -1,54 +1,80 @@
-// zhinan default theme: dark-mode toggle, menu, code copy buttons and the
-// current-section highlight in the table of contents. Everything works
-// without this script except these conveniences.
+// zhinan theme: dark-mode toggle, menu, copy buttons, current section in the
+// table of contents. Pages work without it. No frameworks.
 (function () {
   "use strict";
-  var root = document.documentElement;
+  var root = document.documentElement, doc = document;
+  var narrow = matchMedia("(max-width: 48rem)"), sysDark = matchMedia("(prefers-color-scheme: dark)");
 
-  var toggle = document.getElementById("theme-toggle");
+  // Theme: base.html applies the stored choice ("zhinan-theme") before paint.
+  function dark() { return root.dataset.theme ? root.dataset.theme === "dark" : sysDark.matches; }
+  var toggle = doc.getElementById("theme-toggle");
+  function pressed() { toggle.setAttribute("aria-pressed", dark()); }
   if (toggle) {
+    pressed();
+    sysDark.addEventListener("change", pressed);
     toggle.addEventListener("click", function () {
-      var dark = root.dataset.theme ? root.dataset.theme === "dark"
-        : window.matchMedia("(prefers-color-scheme: dark)").matches;
-      root.dataset.theme = dark ? "light" : "dark";
+      root.dataset.theme = dark() ? "light" : "dark";
       try { localStorage.setItem("zhinan-theme", root.dataset.theme); } catch (e) {}
+      pressed();
     });
   }
 
-  // On narrow screens the sidebar starts closed; on wide ones it stays open.
-  var sidebar = document.getElementById("sidebar");
-  if (sidebar && window.matchMedia("(max-width: 48rem)").matches) sidebar.open = false;
+  // Menu: a <details>, closed on phones; Escape closes it there.
+  var side = doc.getElementById("sidebar");
+  if (side) {
+    narrow.addEventListener("change", function () { side.open = !narrow.matches; });
+    side.addEventListener("keydown", function (e) {
+      if (e.key !== "Escape" || !narrow.matches || !side.open) return;
+      side.open = false;
+      side.querySelector("summary").focus();
+    });
+  }
 
-  document.querySelectorAll("div.code").forEach(function (box) {
-    var code = box.querySelector("code");
-    if (!code || !navigator.clipboard) return;
-    var b = document.createElement("button");
+  // Copy buttons: div.code wraps each <pre>.
+  function copy(text) {
+    if (navigator.clipboard && isSecureContext) return navigator.clipboard.writeText(text);
+    return new Promise(function (ok, fail) { // file:// and plain http
+      var t = doc.createElement("textarea");
+      t.value = text; t.style.position = "fixed"; t.style.opacity = "0";
+      doc.body.appendChild(t); t.select();
+      var done = doc.execCommand("copy");
+      t.remove();
+      (done ? ok : fail)();
+    });
+  }
+  doc.querySelectorAll("div.code > pre").forEach(function (pre) {
+    var b = doc.createElement("button");
     b.type = "button"; b.className = "copy"; b.textContent = "复制";
     b.setAttribute("aria-label", "复制代码");
-    b.addEventListener("click", function () {
-      navigator.clipboard.writeText(code.innerText).then(function () {
-        b.textContent = "已复制";
-        setTimeout(function () { b.textContent = "复制"; }, 1500);
-      });
-    });
-    box.appendChild(b);
+    b.onclick = function () {
+      var say = function (s) { b.textContent = s; setTimeout(function () { b.textContent = "复制"; }, 1500); };
+      copy(pre.innerText.replace(/\n$/, "")).then(function () { say("已复制"); }, function () { say("复制失败"); });
+    };
+    pre.parentNode.appendChild(b);
   });
 
-  var links = document.querySelectorAll(".toc a");
-  if (links.length && "IntersectionObserver" in window) {
-    var byId = {};
-    links.forEach(function (a) { byId[decodeURIComponent(a.hash.slice(1))] = a; });
-    var observer = new IntersectionObserver(function (entries) {
-      entries.forEach(function (e) {
-        if (!e.isIntersecting) return;
-        links.forEach(function (a) { a.classList.remove("active"); });
-        var a = byId[e.target.id];
-        if (a) a.classList.add("active");
-      });
-    }, { rootMargin: "0px 0px -70% 0px" });
-    Object.keys(byId).forEach(function (id) {
-      var h = document.getElementById(id);
-      if (h) observer.observe(h);
-    });
+  // Syntax colours load only where there is highlighted code (chroma.css is big).
+  var css = doc.querySelector('link[href$="assets/site.css"]');
+  if (css && doc.querySelector(".chroma")) {
+    var l = doc.createElement("link");
+    l.rel = "stylesheet"; l.href = css.getAttribute("href").replace(/site\.css$/, "chroma.css");
+    doc.head.appendChild(l);
+  }
+
+  // Table of contents: mark the last heading above the top quarter of the window.
+  var links = [].slice.call(doc.querySelectorAll(".toc a")), active, queued;
+  var heads = links.map(function (a) { return doc.getElementById(decodeURIComponent(a.hash.slice(1))); });
+  function mark() {
+    queued = false;
+    var cur = links[0];
+    heads.forEach(function (h, i) { if (h && h.getBoundingClientRect().top <= innerHeight / 4) cur = links[i]; });
+    if (cur === active) return;
+    if (active) { active.classList.remove("active"); active.removeAttribute("aria-current"); }
+    active = cur;
+    cur.classList.add("active"); cur.setAttribute("aria-current", "location");
+  }
+  if (links.length) {
+    addEventListener("scroll", function () { if (!queued) { queued = true; requestAnimationFrame(mark); } }, { passive: true });
+    mark();
   }
 })();
