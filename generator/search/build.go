@@ -168,41 +168,77 @@ func commonBase(docs []Doc) string {
 	return "/"
 }
 
-// gathered holds every posting list, split into partitions by term.
+// gathered holds every posting list, split into partitions by term; every
+// list is in doc order.
 type gathered struct {
-	mu    [partitions]sync.Mutex
-	cjk   [partitions]map[uint64][]posting
-	words [partitions]map[string][]posting
+	cjk   [partitions]*listSet[uint64]
+	words [partitions]*listSet[string]
 	lens  [][numFields]int // per document: tokens in each field
 }
 
-// gatherAll tokenizes every document, in parallel, adding its postings to
-// the lists as it goes. Lists come out in no particular order.
+// listSet is posting lists by term, in order of first appearance.
+type listSet[K comparable] struct {
+	idx   map[K]int32
+	keys  []K
+	lists [][]posting
+}
+
+func (s *listSet[K]) add(k K, p posting) {
+	i, ok := s.idx[k]
+	if !ok {
+		i = int32(len(s.keys))
+		s.idx[k] = i
+		s.keys = append(s.keys, k)
+		s.lists = append(s.lists, nil)
+	}
+	s.lists[i] = append(s.lists[i], p)
+}
+
+// gatherBatch is how many documents are tokenized before their postings are
+// added to the lists: enough to keep both cores busy, few enough that the
+// tokenized form of the whole site is never held at once.
+const gatherBatch = 512
+
+// gatherAll tokenizes the documents batch by batch, each batch in parallel,
+// then adds its postings to the lists, one goroutine per partition.
 func gatherAll(docs []Doc) *gathered {
 	g := &gathered{lens: make([][numFields]int, len(docs))}
 	for p := range partitions {
-		g.cjk[p] = make(map[uint64][]posting)
-		g.words[p] = make(map[string][]posting)
+		g.cjk[p] = &listSet[uint64]{idx: make(map[uint64]int32)}
+		g.words[p] = &listSet[string]{idx: make(map[string]int32)}
 	}
-	parallel(len(docs), func(id int) {
-		ds := analyze(docs[id])
-		g.lens[id] = ds.lens
-		for p, es := range ds.parts {
-			if len(es) == 0 {
-				continue
-			}
-			g.mu[p].Lock()
-			for _, e := range es {
-				if e.cjk != 0 {
-					g.cjk[p][e.cjk] = append(g.cjk[p][e.cjk], posting{int32(id), e.st})
-				} else {
-					g.words[p][e.word] = append(g.words[p][e.word], posting{int32(id), e.st})
+	stats := make([]docStats, min(gatherBatch, len(docs)))
+	for lo := 0; lo < len(docs); lo += gatherBatch {
+		n := min(gatherBatch, len(docs)-lo)
+		parallel(n, func(i int) { stats[i] = analyze(docs[lo+i]) })
+		parallel(partitions, func(p int) {
+			for i := range n {
+				for _, e := range stats[i].parts[p] {
+					if e.cjk != 0 {
+						g.cjk[p].add(e.cjk, posting{int32(lo + i), e.st})
+					} else {
+						g.words[p].add(e.word, posting{int32(lo + i), e.st})
+					}
 				}
 			}
-			g.mu[p].Unlock()
+		})
+		for i := range n {
+			g.lens[lo+i] = stats[i].lens
 		}
-	})
+	}
 	return g
+}
+
+// eachList calls f for every term of partition p with its posting list,
+// and frees the partition.
+func (g *gathered) eachList(p int, f func(cjk uint64, word string, ps []posting)) {
+	for i, k := range g.cjk[p].keys {
+		f(k, "", g.cjk[p].lists[i])
+	}
+	for i, t := range g.words[p].keys {
+		f(0, t, g.words[p].lists[i])
+	}
+	g.cjk[p], g.words[p] = nil, nil
 }
 
 // parallel calls f(0), ..., f(n-1) on GOMAXPROCS goroutines.
@@ -299,18 +335,16 @@ func encodeTerms(g *gathered) ([]entry, map[string]int) {
 	encs := make([][]entry, partitions)
 	dfs := make([]map[string]int, partitions)
 	parallel(partitions, func(part int) {
-		cjk, words := g.cjk[part], g.words[part]
-		g.cjk[part], g.words[part] = nil, nil
-		dfs[part] = make(map[string]int, len(words))
-		es := make([]entry, 0, len(cjk)+len(words))
-		for k, ps := range cjk {
-			t := cjkText(k)
+		dfs[part] = make(map[string]int)
+		var es []entry
+		g.eachList(part, func(cjk uint64, t string, ps []posting) {
+			if cjk != 0 {
+				t = cjkText(cjk)
+			} else {
+				dfs[part][t] = len(ps)
+			}
 			es = append(es, entry{hashKey(t), t, encodeList(ps, g.lens, avg)})
-		}
-		for t, ps := range words {
-			es = append(es, entry{hashKey(t), t, encodeList(ps, g.lens, avg)})
-			dfs[part][t] = len(ps)
-		}
+		})
 		encs[part] = es
 	})
 	df := dfs[0]
@@ -320,16 +354,11 @@ func encodeTerms(g *gathered) ([]entry, map[string]int) {
 	return slices.Concat(encs...), df
 }
 
-// encodeList writes a posting list as varint triples: doc id delta, score,
-// part mask. Postings arrive in doc id order.
+// encodeList writes a posting list, in doc order, as varint triples: doc id
+// delta, score, part mask.
 func encodeList(ps []posting, lens [][numFields]int, avg [numFields]float64) string {
-	byDoc := func(a, b posting) int { return int(a.doc - b.doc) }
-	if !slices.IsSortedFunc(ps, byDoc) {
-		slices.SortFunc(ps, byDoc)
-	}
-	ndocs := len(lens)
-	df := float64(len(ps))
-	idf := math.Log(1 + (float64(ndocs)-df+0.5)/(df+0.5))
+	ndocs, df := float64(len(lens)), float64(len(ps))
+	idf := math.Log(1 + (ndocs-df+0.5)/(df+0.5))
 	b := make([]byte, 0, len(ps)*4)
 	prev := int32(0)
 	for _, p := range ps {
