@@ -133,7 +133,8 @@ func TestSearchAgreesWithJS(t *testing.T) {
 		}
 	}
 	words := bigramsByDF(docs)
-	queries := []string{words[0], words[10], words[100], words[0] + words[10], "wechat", "wec", "WeCom " + words[5], docs[7].Title, "无此内容", "a"}
+	queries := []string{words[0], words[10], words[100], words[0] + words[10], "wechat", "wec", "WeCom " + words[5], docs[7].Title, "无此内容", "a",
+		string([]rune(docs[3].Parts[0].Text)[:80]) + " wechat"}
 	script := `const s = require(process.argv[1]), fs = require('fs'), path = require('path');
 const api = globalThis.__zhinanSearch;
 api.loadFile = name => {

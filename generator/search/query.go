@@ -13,8 +13,15 @@ type group struct {
 	alts   []string // prefix expansions, filled in from the index
 }
 
+// maxQueryRunes bounds the query (search.js cuts at the same length): longer ones are cut, so a pasted paragraph
+// cannot make the browser load hundreds of shards.
+const maxQueryRunes = 64
+
 // parseQuery splits a query into groups, dropping repeated groups.
 func parseQuery(q string) []group {
+	if rs := []rune(q); len(rs) > maxQueryRunes {
+		q = string(rs[:maxQueryRunes])
+	}
 	var gs []group
 	seen := make(map[string]bool)
 	for _, rn := range runs(q) {

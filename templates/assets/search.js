@@ -73,6 +73,7 @@
 
   function parseQuery(q) {
     var gs = [], seen = {};
+    q = Array.from(q).slice(0, 64).join(''); // maxQueryRunes in query.go
     runs(q).forEach(function (rn) {
       var g = { cjk: rn.cjk, terms: [], prefix: false, alts: [] };
       if (!rn.cjk) g.terms.push(text(rn.chars));
