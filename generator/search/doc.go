@@ -36,7 +36,8 @@
 //
 // # Queries
 //
-// A query is tokenized the same way and split into groups: each word is a
+// A query is cut to its first 64 characters, tokenized the same way and
+// split into groups: each word is a
 // group, and each CJK run is a group whose terms are its distinct bigrams (or
 // its one character, for a one-character run). A page matches a CJK group if
 // it holds every term, anywhere (order and adjacency are not checked, so
