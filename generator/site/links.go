@@ -79,15 +79,23 @@ func (s *Site) linkBacklinks(docs map[string]*markdown.Doc) {
 // relate picks, for each content page, up to five others that share the most
 // tags (two points each) and platforms (one point each). Pages already listed
 // as backlinks are left out, so a reader never sees one page twice.
+//
+// On a big site a common tag is shared by thousands of pages, and scoring
+// every pair would grow with the square of the site. So each page looks only
+// at the relatedWindow pages nearest to it, in reading order, in each of its
+// terms' page lists: the work stays linear, and nearby pages (same section)
+// win ties, which is what a reader expects.
 func (s *Site) relate() {
-	const max = 5
+	const max, relatedWindow = 5, 48
 	byTerm := map[string][]*Page{}
+	index := map[string]map[*Page]int{}
 	for _, p := range s.Pages {
-		for _, t := range p.Meta.Tags {
-			byTerm["t:"+t] = append(byTerm["t:"+t], p)
-		}
-		for _, t := range p.Meta.Platforms {
-			byTerm["p:"+t] = append(byTerm["p:"+t], p)
+		for _, key := range termKeys(p) {
+			if index[key] == nil {
+				index[key] = map[*Page]int{}
+			}
+			index[key][p] = len(byTerm[key])
+			byTerm[key] = append(byTerm[key], p)
 		}
 	}
 	for _, p := range s.Pages {
@@ -95,40 +103,71 @@ func (s *Site) relate() {
 			continue
 		}
 		score := map[*Page]int{}
-		add := func(key string, points int) {
-			for _, q := range byTerm[key] {
+		for _, key := range termKeys(p) {
+			list, at := byTerm[key], index[key][p]
+			points := 1
+			if key[0] == 't' {
+				points = 2
+			}
+			for _, q := range list[max0(at-relatedWindow):min(len(list), at+relatedWindow+1)] {
 				if q != p {
 					score[q] += points
 				}
 			}
 		}
-		for _, t := range p.Meta.Tags {
-			add("t:"+t, 2)
-		}
-		for _, t := range p.Meta.Platforms {
-			add("p:"+t, 1)
-		}
 		for _, b := range p.Backlinks {
 			delete(score, b)
 		}
-		var cands []*Page
-		for q, sc := range score {
-			if sc >= 2 {
-				cands = append(cands, q)
-			}
-		}
-		sort.Slice(cands, func(i, j int) bool {
-			a, b := cands[i], cands[j]
-			if score[a] != score[b] {
-				return score[a] > score[b]
-			}
-			return a.order < b.order
-		})
-		if len(cands) > max {
-			cands = cands[:max]
-		}
-		p.Related = cands
+		p.Related = best(score, max)
 	}
+}
+
+// termKeys lists a page's tags and platforms as "t:tag" and "p:platform", once each.
+func termKeys(p *Page) []string {
+	var keys []string
+	seen := map[string]bool{}
+	for _, t := range p.Meta.Tags {
+		if k := "t:" + t; !seen[k] {
+			seen[k] = true
+			keys = append(keys, k)
+		}
+	}
+	for _, t := range p.Meta.Platforms {
+		if k := "p:" + t; !seen[k] {
+			seen[k] = true
+			keys = append(keys, k)
+		}
+	}
+	return keys
+}
+
+func max0(i int) int {
+	if i < 0 {
+		return 0
+	}
+	return i
+}
+
+// best returns up to n pages with a score of at least 2, highest first,
+// earlier in reading order on ties.
+func best(score map[*Page]int, n int) []*Page {
+	var cands []*Page
+	for q, sc := range score {
+		if sc >= 2 {
+			cands = append(cands, q)
+		}
+	}
+	sort.Slice(cands, func(i, j int) bool {
+		a, b := cands[i], cands[j]
+		if score[a] != score[b] {
+			return score[a] > score[b]
+		}
+		return a.order < b.order
+	})
+	if len(cands) > n {
+		cands = cands[:n]
+	}
+	return cands
 }
 
 // buildAliases makes a redirect page for every alias; an alias that collides
