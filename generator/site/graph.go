@@ -23,6 +23,9 @@ type Site struct {
 	Terms      []*Page // every tag and platform page
 	Aliases    []Alias // redirects from old URLs
 	Recent     []*Page // pages by Updated, newest first (for the feed)
+
+	byTerm    map[string][]*Page       // "t:tag" / "p:platform" -> pages in reading order
+	termIndex map[string]map[*Page]int // position of a page in byTerm lists
 }
 
 // Alias is a redirect page from an old URL to a page.

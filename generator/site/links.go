@@ -76,50 +76,50 @@ func (s *Site) linkBacklinks(docs map[string]*markdown.Doc) {
 	// s.Pages is in reading order, so backlinks already are.
 }
 
-// relate picks, for each content page, up to five others that share the most
-// tags (two points each) and platforms (one point each). Pages already listed
-// as backlinks are left out, so a reader never sees one page twice.
+// relate indexes pages by tag and platform for Page.Related.
 //
+// Related pages share the most tags (two points each) and platforms (one
+// point each); backlinks are left out, so a reader never sees one page twice.
 // On a big site a common tag is shared by thousands of pages, and scoring
-// every pair would grow with the square of the site. So each page looks only
-// at the relatedWindow pages nearest to it, in reading order, in each of its
+// every pair would grow with the square of the site. So a page looks only at
+// the relatedWindow pages nearest to it, in reading order, in each of its
 // terms' page lists: the work stays linear, and nearby pages (same section)
 // win ties, which is what a reader expects.
 func (s *Site) relate() {
-	const max, relatedWindow = 5, 48
-	byTerm := map[string][]*Page{}
-	index := map[string]map[*Page]int{}
+	s.byTerm = map[string][]*Page{}
+	s.termIndex = map[string]map[*Page]int{}
 	for _, p := range s.Pages {
+		p.site = s
 		for _, key := range termKeys(p) {
-			if index[key] == nil {
-				index[key] = map[*Page]int{}
+			if s.termIndex[key] == nil {
+				s.termIndex[key] = map[*Page]int{}
 			}
-			index[key][p] = len(byTerm[key])
-			byTerm[key] = append(byTerm[key], p)
+			s.termIndex[key][p] = len(s.byTerm[key])
+			s.byTerm[key] = append(s.byTerm[key], p)
 		}
 	}
-	for _, p := range s.Pages {
-		if p.Kind != KindPage {
-			continue
+}
+
+const maxRelated, relatedWindow = 5, 48
+
+func (s *Site) relatedTo(p *Page) []*Page {
+	score := map[*Page]int{}
+	for _, key := range termKeys(p) {
+		list, at := s.byTerm[key], s.termIndex[key][p]
+		points := 1
+		if key[0] == 't' {
+			points = 2
 		}
-		score := map[*Page]int{}
-		for _, key := range termKeys(p) {
-			list, at := byTerm[key], index[key][p]
-			points := 1
-			if key[0] == 't' {
-				points = 2
+		for _, q := range list[max0(at-relatedWindow):min(len(list), at+relatedWindow+1)] {
+			if q != p {
+				score[q] += points
 			}
-			for _, q := range list[max0(at-relatedWindow):min(len(list), at+relatedWindow+1)] {
-				if q != p {
-					score[q] += points
-				}
-			}
 		}
-		for _, b := range p.Backlinks {
-			delete(score, b)
-		}
-		p.Related = best(score, max)
 	}
+	for _, b := range p.Backlinks {
+		delete(score, b)
+	}
+	return best(score, maxRelated)
 }
 
 // termKeys lists a page's tags and platforms as "t:tag" and "p:platform", once each.

@@ -3,6 +3,7 @@ package site
 import (
 	"html/template"
 	"strings"
+	"sync"
 	"time"
 
 	"zhinan/generator/content"
@@ -41,13 +42,28 @@ type Page struct {
 	Prev      *Page   // reading order: depth first through the section tree
 	Next      *Page
 	Backlinks []*Page // pages that link here, in reading order
-	Related   []*Page // pages sharing tags and platforms, best first, at most 5
 	Tags      []*Page // term pages of this page's tags
 	Platforms []*Page // term pages of this page's platforms
 	EditURL   string  // repo_url + file, when repo_url is set
 
-	doc   *markdown.Doc
-	order int // position in reading order
+	doc     *markdown.Doc
+	order   int // position in reading order
+	site    *Site
+	related struct {
+		once  sync.Once
+		pages []*Page
+	}
+}
+
+// Related lists up to five pages sharing tags and platforms with this one,
+// best first, never the page itself nor its backlinks. It is worked out on
+// first use (templates run in parallel, and serve only renders what is asked).
+func (p *Page) Related() []*Page {
+	if p.site == nil || p.Kind != KindPage {
+		return nil
+	}
+	p.related.once.Do(func() { p.related.pages = p.site.relatedTo(p) })
+	return p.related.pages
 }
 
 // IsSection reports whether the page lists other pages (home, section, taxonomy, term).

@@ -1,0 +1,53 @@
+package site
+
+import (
+	"html/template"
+	"strings"
+)
+
+// NavHTML is the sidebar's list for the page cur: "首页", every top-level
+// section, and the children of each section on the way to cur, with cur
+// marked aria-current. It is written in Go, not in a template, because every
+// page carries it and on a site of thousands of pages template execution of
+// hundreds of links per page would dominate the build. A theme that wants
+// other markup can walk .Site.Home.Children itself.
+func (s *Site) NavHTML(cur *Page) template.HTML {
+	var b strings.Builder
+	b.WriteString(`<ul class="nav-tree">` + "\n")
+	navLink(&b, s.Home, cur, "首页")
+	b.WriteString("</li>")
+	for _, c := range s.Home.Children {
+		navItem(&b, c, cur)
+	}
+	b.WriteString("\n</ul>")
+	return template.HTML(b.String())
+}
+
+func navItem(b *strings.Builder, p, cur *Page) {
+	open := p.Contains(cur)
+	navLink(b, p, cur, p.Title)
+	if open && p.IsSection() && len(p.Children) > 0 {
+		b.WriteString("\n<ul>")
+		for _, c := range p.Children {
+			navItem(b, c, cur)
+		}
+		b.WriteString("</ul>")
+	}
+	b.WriteString("</li>")
+}
+
+func navLink(b *strings.Builder, p, cur *Page, title string) {
+	b.WriteString("\n<li")
+	if p.Contains(cur) && p != cur && p.Kind != KindHome {
+		b.WriteString(` class="open"`)
+	}
+	b.WriteString(`><a href="`)
+	b.WriteString(template.HTMLEscapeString(p.URL))
+	b.WriteString(`"`)
+	if p == cur {
+		b.WriteString(` aria-current="page"`)
+	}
+	b.WriteString(">")
+	b.WriteString(template.HTMLEscapeString(title))
+	b.WriteString("</a>")
+}
