@@ -52,6 +52,13 @@ type Cache struct {
 type cached struct {
 	page  *Page
 	diags diag.List
+	stamp fileStamp // zero when the file system gives no modification times
+}
+
+// fileStamp is what a file's metadata says about its bytes.
+type fileStamp struct {
+	size  int64
+	mtime int64
 }
 
 // Load reads every file under content/ in fsys, parsing Markdown pages in
@@ -138,6 +145,18 @@ func loadPages(fsys fs.FS, paths []string, cache *Cache) ([]*Page, diag.List) {
 
 func loadPage(fsys fs.FS, rel string, cache *Cache) (*Page, diag.List) {
 	file := Dir + "/" + rel
+	var stamp fileStamp
+	if cache != nil {
+		// A file whose size and modification time are unchanged is not read
+		// again: on a big site, reading and hashing every file would cost more
+		// than the rebuild of the one that changed.
+		if info, err := fs.Stat(fsys, file); err == nil && !info.ModTime().IsZero() {
+			stamp = fileStamp{info.Size(), info.ModTime().UnixNano()}
+			if c, ok := cache.byStamp(rel, stamp); ok {
+				return c.page, c.diags
+			}
+		}
+	}
 	src, err := fs.ReadFile(fsys, file)
 	if err != nil {
 		var d diag.List
@@ -147,13 +166,14 @@ func loadPage(fsys fs.FS, rel string, cache *Cache) (*Page, diag.List) {
 	hash := sha256.Sum256(src)
 	if cache != nil {
 		if c, ok := cache.get(rel, hash); ok {
+			cache.put(rel, cached{c.page, c.diags, stamp})
 			return c.page, c.diags
 		}
 	}
 	page, diags := Parse(file, rel, src)
 	page.Hash = hash
 	if cache != nil {
-		cache.put(rel, cached{page, diags})
+		cache.put(rel, cached{page, diags, stamp})
 	}
 	return page, diags
 }
@@ -197,6 +217,16 @@ func (c *Cache) get(rel string, hash [32]byte) (cached, bool) {
 	defer c.mu.Unlock()
 	e, ok := c.pages[rel]
 	if !ok || e.page.Hash != hash {
+		return cached{}, false
+	}
+	return e, true
+}
+
+func (c *Cache) byStamp(rel string, stamp fileStamp) (cached, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.pages[rel]
+	if !ok || e.stamp != stamp || e.stamp == (fileStamp{}) {
 		return cached{}, false
 	}
 	return e, true

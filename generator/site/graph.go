@@ -87,6 +87,7 @@ func (s *Site) newPage(cp *content.Page, doc *markdown.Doc) *Page {
 	if doc != nil {
 		p.Content = template.HTML(doc.HTML)
 		p.TitleID = leadingTitleID(doc)
+		p.HasCode = strings.Contains(string(doc.HTML), `class="chroma"`)
 		for _, h := range doc.Headings {
 			if h.Level == 2 || h.Level == 3 {
 				p.TOC = append(p.TOC, h)

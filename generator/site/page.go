@@ -34,6 +34,7 @@ type Page struct {
 	Meta        content.Meta
 	Content     template.HTML
 	TOC         []markdown.Heading // h2 and h3 headings, in order
+	HasCode     bool               // the page has highlighted code (the theme links chroma.css only then)
 	TitleID     string             // the ID of the page's leading "# title" heading, for the template's <h1>; "" if none
 
 	Parent    *Page   // the section it belongs to; nil for home

@@ -53,14 +53,6 @@
     pre.parentNode.appendChild(b);
   });
 
-  // Syntax colours load only where there is highlighted code (chroma.css is big).
-  var css = doc.querySelector('link[href$="assets/site.css"]');
-  if (css && doc.querySelector(".chroma")) {
-    var l = doc.createElement("link");
-    l.rel = "stylesheet"; l.href = css.getAttribute("href").replace(/site\.css$/, "chroma.css");
-    doc.head.appendChild(l);
-  }
-
   // Table of contents: mark the last heading above the top quarter of the window.
   var links = [].slice.call(doc.querySelectorAll(".toc a")), active, queued;
   var heads = links.map(function (a) { return doc.getElementById(decodeURIComponent(a.hash.slice(1))); });
