@@ -22,14 +22,44 @@ type Options struct {
 	BaseURL string // overrides base_url from zhinan.yaml when not empty
 }
 
-// Result is one finished build: every output file by slash path relative to
-// the output root ("index.html", "platforms/ios/index.html", "assets/site.css").
+// Result is one build: every output file by slash path relative to the
+// output root ("index.html", "platforms/ios/index.html", "assets/site.css").
 type Result struct {
-	Files    map[string][]byte
-	Site     *site.Site    // the site graph the files were made from
-	Pages    int           // pages in the site
-	Rendered int           // pages whose Markdown was rendered this time (the rest came from the cache)
-	Elapsed  time.Duration // wall time of the build
+	Files    map[string][]byte // every file; nil after Prepare until Complete
+	Site     *site.Site        // the site graph the files were made from
+	Pages    int               // pages in the site
+	Rendered int               // pages whose Markdown was rendered this time (the rest came from the cache)
+	Elapsed  time.Duration     // wall time of the build
+
+	out *output
+}
+
+// File returns one output file, making it if it was not made yet. A path
+// that is not part of the site gives an error satisfying
+// errors.Is(err, fs.ErrNotExist); a template that fails gives a *diag.Diag.
+// It is safe for concurrent use.
+func (r *Result) File(name string) ([]byte, error) {
+	if r.Files != nil {
+		if b, ok := r.Files[name]; ok {
+			return b, nil
+		}
+		return nil, fs.ErrNotExist
+	}
+	return r.out.file(name)
+}
+
+// Complete makes every file of a prepared result (in parallel) and fills
+// Files. Template problems come back as a diag.List.
+func (r *Result) Complete() error {
+	if r.Files != nil {
+		return nil
+	}
+	files, diags := r.out.all()
+	if len(diags) > 0 {
+		return diags.Err()
+	}
+	r.Files = files
+	return nil
 }
 
 // Builder builds a site again and again, reusing what did not change: parsed
@@ -48,6 +78,25 @@ func NewBuilder(opts Options) *Builder { return &Builder{opts: opts} }
 // Build reads the site and builds it in memory. When the site has problems,
 // the error is a diag.List with every one of them, sorted, and Result is nil.
 func (b *Builder) Build() (*Result, error) {
+	start := time.Now()
+	res, err := b.prepare(true)
+	if err != nil {
+		return nil, err
+	}
+	res.Elapsed = time.Since(start)
+	return res, nil
+}
+
+// Prepare does all of a build but running the page templates and building
+// the search index: every URL, link and anchor is checked, every problem
+// outside templates reported, and Result.File makes any file on demand. The
+// preview server uses it so that a save shows in the browser at once, however
+// big the site. Complete finishes the job.
+func (b *Builder) Prepare() (*Result, error) {
+	return b.prepare(false)
+}
+
+func (b *Builder) prepare(complete bool) (*Result, error) {
 	start := time.Now()
 	fsys := b.opts.FS
 	if fsys == nil {
@@ -81,15 +130,24 @@ func (b *Builder) Build() (*Result, error) {
 	}
 	graph, d := site.Build(site.Input{Config: cfg, Table: table, Pages: pages, Docs: docs})
 	diags.Merge(d)
-	// Templates run even when something above failed, so that one report
-	// holds template problems too.
-	files, d := writeSite(graph, theme, fsys, loaded.Assets)
+	out, d := planSite(graph, theme, fsys, loaded.Assets)
 	diags.Merge(d)
+	res := &Result{Site: graph, Pages: len(graph.Pages), Rendered: rendered, out: out}
+	if complete {
+		// Templates run even when something above failed, so that one
+		// report holds template problems too.
+		files, d := out.all()
+		diags.Merge(d)
+		res.Files = files
+	}
+	// The cache keeps this build's documents even when it failed: the fix is
+	// usually one file, and the rebuild should not render all the others.
+	b.renders.keep(pages, docs)
 	if len(diags) > 0 {
 		return nil, diags.Err()
 	}
-	b.renders.keep(pages, docs)
-	return &Result{Files: files, Site: graph, Pages: len(graph.Pages), Rendered: rendered, Elapsed: time.Since(start)}, nil
+	res.Elapsed = time.Since(start)
+	return res, nil
 }
 
 func withoutDrafts(pages []*content.Page) []*content.Page {

@@ -2,9 +2,11 @@ package generator
 
 import (
 	"bytes"
+	"errors"
 	"html/template"
 	"io/fs"
 	"runtime"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -53,56 +55,132 @@ type job struct {
 	source string // file to blame for a missing layout
 }
 
-// writeSite executes every page template (in parallel) and gathers all other
-// output files: site files, theme assets and content assets.
-func writeSite(s *site.Site, theme *tmpl.Set, fsys fs.FS, assets []string) (map[string][]byte, diag.List) {
+// output is a site's files before they are all made. Static files (theme
+// and content assets, sitemap, feed) are ready; each page is a template job
+// run on demand; the search index is built on first use. Build runs
+// everything at once; serve asks for the files a browser wants, so a rebuild
+// on a big site is ready long before every page could be rendered.
+type output struct {
+	theme  *tmpl.Set
+	site   *site.Site
+	fsys   fs.FS
+	static map[string][]byte
+	assets map[string]bool // content files, read when asked for
+	jobs   map[string]job
+	made   sync.Map // output path -> []byte, for jobs already run
+	search struct {
+		once  sync.Once
+		files map[string][]byte
+	}
+}
+
+// planSite lists every output file of the site without running templates.
+func planSite(s *site.Site, theme *tmpl.Set, fsys fs.FS, assets []string) (*output, diag.List) {
 	jobs, diags := pageJobs(s, theme)
-	files := make(map[string][]byte, len(jobs)+len(assets)+16)
-	out := make([][]byte, len(jobs))
-	errs := make([]*diag.Diag, len(jobs))
+	o := &output{theme: theme, site: s, fsys: fsys, static: map[string][]byte{},
+		assets: map[string]bool{}, jobs: make(map[string]job, len(jobs))}
+	for _, j := range jobs {
+		o.jobs[j.out] = j
+	}
+	for name, b := range theme.Assets() {
+		o.static["assets/"+name] = b
+	}
+	o.static["assets/chroma.css"] = markdown.StyleCSS()
+	for name, b := range siteFiles(s) {
+		o.static[name] = b
+	}
+	for _, a := range assets {
+		o.assets[a] = true
+	}
+	return o, diags
+}
+
+// names lists every output path, sorted.
+func (o *output) names() []string {
+	names := make([]string, 0, len(o.static)+len(o.assets)+len(o.jobs))
+	for n := range o.static {
+		names = append(names, n)
+	}
+	for n := range o.assets {
+		names = append(names, n)
+	}
+	for n := range o.jobs {
+		names = append(names, n)
+	}
+	for n := range o.searchFiles() {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+func (o *output) searchFiles() map[string][]byte {
+	o.search.once.Do(func() { o.search.files = searchFiles(o.site) })
+	return o.search.files
+}
+
+// file makes one output file. A missing file is fs.ErrNotExist; a template
+// that fails is a *diag.Diag.
+func (o *output) file(name string) ([]byte, error) {
+	if b, ok := o.static[name]; ok {
+		return b, nil
+	}
+	if o.assets[name] {
+		return fs.ReadFile(o.fsys, content.Dir+"/"+name)
+	}
+	if j, ok := o.jobs[name]; ok {
+		if b, ok := o.made.Load(name); ok {
+			return b.([]byte), nil
+		}
+		var buf bytes.Buffer
+		if d := o.theme.Execute(&buf, j.layout, j.data); d != nil {
+			return nil, d
+		}
+		o.made.Store(name, buf.Bytes())
+		return buf.Bytes(), nil
+	}
+	if strings.HasPrefix(name, "search/") {
+		if b, ok := o.searchFiles()[name]; ok {
+			return b, nil
+		}
+	}
+	return nil, fs.ErrNotExist
+}
+
+// all makes every file, running templates on all cores, and returns every
+// problem met.
+func (o *output) all() (map[string][]byte, diag.List) {
+	names := o.names()
+	data := make([][]byte, len(names))
+	errs := make([]error, len(names))
 	var wg sync.WaitGroup
 	next := make(chan int, 64)
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			var buf bytes.Buffer
 			for i := range next {
-				buf.Reset()
-				errs[i] = theme.Execute(&buf, jobs[i].layout, jobs[i].data)
-				out[i] = bytes.Clone(buf.Bytes())
+				data[i], errs[i] = o.file(names[i])
 			}
 		}()
 	}
-	for i := range jobs {
+	for i := range names {
 		next <- i
 	}
 	close(next)
 	wg.Wait()
-	for i, j := range jobs {
-		if errs[i] != nil {
-			diags = append(diags, *errs[i])
-			continue
+	files := make(map[string][]byte, len(names))
+	var diags diag.List
+	for i, name := range names {
+		var d *diag.Diag
+		switch {
+		case errors.As(errs[i], &d):
+			diags = append(diags, *d)
+		case errs[i] != nil:
+			diags.Add(name, 0, 0, "%v", errs[i])
+		default:
+			files[name] = data[i]
 		}
-		files[j.out] = out[i]
-	}
-	for name, b := range theme.Assets() {
-		files["assets/"+name] = b
-	}
-	files["assets/chroma.css"] = markdown.StyleCSS()
-	for _, a := range assets {
-		b, err := fs.ReadFile(fsys, content.Dir+"/"+a)
-		if err != nil {
-			diags.Add(content.Dir+"/"+a, 0, 0, "%v", err)
-			continue
-		}
-		files[a] = b
-	}
-	for name, b := range siteFiles(s) {
-		files[name] = b
-	}
-	for name, b := range searchFiles(s) {
-		files[name] = b
 	}
 	diags.Sort()
 	return files, diags

@@ -94,3 +94,6 @@ func (l List) Err() error {
 	c.Sort()
 	return c
 }
+
+// Error makes one diagnostic an error.
+func (d *Diag) Error() string { return d.String() }
