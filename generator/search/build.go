@@ -119,8 +119,10 @@ func Build(docs []Doc, opts ...Option) map[string][]byte {
 	es = append(es, prefixTable(df)...)
 	n := shardCount(es, c.shardMax)
 	files := writeShards(es, n)
-	for id, d := range docs {
-		files[docName(id)] = jsFile(docName(id), docRecord(d))
+	docFiles := make([][]byte, len(docs))
+	parallel(len(docs), func(id int) { docFiles[id] = jsFile(docName(id), docRecord(docs[id])) })
+	for id, b := range docFiles {
+		files[docName(id)] = b
 	}
 	files[manifestKey] = jsFile(manifestKey, map[string]any{
 		"v": formatVer, "base": c.base, "shards": n, "docs": len(docs),
