@@ -52,7 +52,7 @@ type serveConfig struct {
 
 // run serves until Ctrl-C or SIGTERM, then shuts down gracefully.
 func (c serveConfig) run() error {
-	w, err := watch.New(c.src, watch.Options{Poll: c.poll})
+	w, err := watch.New(c.src, watch.Options{Poll: c.poll, Debounce: serve.Debounce})
 	if err != nil {
 		return err
 	}
@@ -76,7 +76,7 @@ func (c serveConfig) run() error {
 	looped := make(chan struct{})
 	go func() {
 		defer close(looped)
-		watch.Run(ctx, w, b, func(r watch.Rebuild) {
+		watch.Run(ctx, w, serve.Builder{B: b}, func(r watch.Rebuild) {
 			site.Apply(r)
 			printRebuild(os.Stdout, os.Stderr, r)
 			if r.First && c.open {

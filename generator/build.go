@@ -3,6 +3,7 @@ package generator
 import (
 	"io/fs"
 	"os"
+	"strings"
 	"time"
 
 	"zhinan/generator/config"
@@ -48,6 +49,21 @@ func (r *Result) File(name string) ([]byte, error) {
 	return r.out.file(name)
 }
 
+// Assets are the theme's files (the output's assets/ folder), by output path.
+func (r *Result) Assets() map[string][]byte {
+	files := map[string][]byte{}
+	all := r.Files
+	if r.out != nil {
+		all = r.out.static
+	}
+	for name, b := range all {
+		if strings.HasPrefix(name, "assets/") {
+			files[name] = b
+		}
+	}
+	return files
+}
+
 // Complete makes every file of a prepared result (in parallel) and fills
 // Files. Template problems come back as a diag.List.
 func (r *Result) Complete() error {
@@ -70,6 +86,8 @@ type Builder struct {
 	pages   content.Cache
 	renders renderCache
 	cfg     config.Config // the settings of the last build; a change empties the caches
+	loaded  *content.Site // what the last build found under content/
+	changed []string      // set by PrepareChanged for one build
 }
 
 // NewBuilder returns a Builder for opts.
@@ -96,6 +114,16 @@ func (b *Builder) Prepare() (*Result, error) {
 	return b.prepare(false)
 }
 
+// PrepareChanged is Prepare when the caller knows that only the given files
+// (paths relative to the site root) changed since the last build: if they are
+// all existing files under content/, only they are read again; otherwise it is
+// a plain Prepare.
+func (b *Builder) PrepareChanged(paths []string) (*Result, error) {
+	b.changed = paths
+	defer func() { b.changed = nil }()
+	return b.prepare(false)
+}
+
 func (b *Builder) prepare(complete bool) (*Result, error) {
 	start := time.Now()
 	fsys := b.opts.FS
@@ -112,7 +140,11 @@ func (b *Builder) prepare(complete bool) (*Result, error) {
 		b.renders = renderCache{}
 		b.cfg = cfg
 	}
-	loaded, d := content.Load(fsys, &b.pages)
+	loaded, d, ok := content.Reload(fsys, &b.pages, b.loaded, b.changed)
+	if !ok {
+		loaded, d = content.Load(fsys, &b.pages)
+	}
+	b.loaded = loaded
 	diags.Merge(d)
 	pages := loaded.Pages
 	if !b.opts.Drafts {

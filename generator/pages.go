@@ -72,6 +72,17 @@ type output struct {
 		once  sync.Once
 		files map[string][]byte
 	}
+	siteFiles struct {
+		once  sync.Once
+		files map[string][]byte
+	}
+}
+
+// generated are the files made from the whole graph (sitemap, feed, robots),
+// made on first use.
+func (o *output) generated() map[string][]byte {
+	o.siteFiles.once.Do(func() { o.siteFiles.files = siteFiles(o.site) })
+	return o.siteFiles.files
 }
 
 // planSite lists every output file of the site without running templates.
@@ -86,9 +97,6 @@ func planSite(s *site.Site, theme *tmpl.Set, fsys fs.FS, assets []string) (*outp
 		o.static["assets/"+name] = b
 	}
 	o.static["assets/chroma.css"] = markdown.StyleCSS()
-	for name, b := range siteFiles(s) {
-		o.static[name] = b
-	}
 	for _, a := range assets {
 		o.assets[a] = true
 	}
@@ -110,6 +118,9 @@ func (o *output) names() []string {
 	for n := range o.searchFiles() {
 		names = append(names, n)
 	}
+	for n := range o.generated() {
+		names = append(names, n)
+	}
 	sort.Strings(names)
 	return names
 }
@@ -127,6 +138,9 @@ func (o *output) file(name string) ([]byte, error) {
 	}
 	if o.assets[name] {
 		return fs.ReadFile(o.fsys, content.Dir+"/"+name)
+	}
+	if b, ok := o.generated()[name]; ok {
+		return b, nil
 	}
 	if j, ok := o.jobs[name]; ok {
 		if b, ok := o.made.Load(name); ok {

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"path"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -40,6 +41,8 @@ func (p *Page) Dir() string {
 type Site struct {
 	Pages  []*Page  // sorted by Path
 	Assets []string // non-Markdown files, slash paths relative to content/, sorted
+
+	unreadable bool // some Markdown file could not be read as a page
 }
 
 // Cache remembers parsed pages by their bytes so an unchanged file is not
@@ -97,8 +100,62 @@ func Load(fsys fs.FS, cache *Cache) (*Site, diag.List) {
 	pages, pd := loadPages(fsys, mdPaths, cache)
 	diags.Merge(pd)
 	site.Pages = pages
+	site.unreadable = len(pages) < len(mdPaths)
 	sort.Strings(site.Assets)
 	return site, diags
+}
+
+// Reload is Load for when the caller knows which files changed (paths
+// relative to the site root, as a file watcher reports them) and the set of
+// files is the same as in last: only the changed pages are read again. It
+// returns false when that is not so (a file was added or removed, or a path
+// is not a known page or asset), and the caller must Load.
+func Reload(fsys fs.FS, cache *Cache, last *Site, changed []string) (*Site, diag.List, bool) {
+	if last == nil || len(changed) == 0 || last.unreadable {
+		return nil, nil, false
+	}
+	known := make(map[string]int, len(last.Pages))
+	for i, p := range last.Pages {
+		known[p.Path] = i
+	}
+	assets := map[string]bool{}
+	for _, a := range last.Assets {
+		assets[a] = true
+	}
+	var redo []int
+	for _, c := range changed {
+		rel, ok := strings.CutPrefix(c, Dir+"/")
+		if !ok {
+			return nil, nil, false
+		}
+		if _, err := fs.Stat(fsys, Dir+"/"+rel); err != nil {
+			return nil, nil, false // gone: the set of files changed
+		}
+		if i, ok := known[rel]; ok {
+			redo = append(redo, i)
+		} else if !assets[rel] {
+			return nil, nil, false
+		}
+	}
+	site := &Site{Pages: append([]*Page(nil), last.Pages...), Assets: last.Assets}
+	var diags diag.List
+	for _, i := range redo {
+		p, d := loadPage(fsys, site.Pages[i].Path, cache)
+		if p == nil || p.Body == nil {
+			return nil, nil, false
+		}
+		site.Pages[i] = p
+		diags.Merge(d)
+	}
+	// Diagnostics of the unchanged pages still stand.
+	for i, p := range site.Pages {
+		if !slices.Contains(redo, i) {
+			if c, ok := cache.get(p.Path, p.Hash); ok {
+				diags.Merge(c.diags)
+			}
+		}
+	}
+	return site, diags, true
 }
 
 // isEditorLeftover reports files editors leave behind, which are never content.

@@ -69,7 +69,7 @@ func liveSite(t *testing.T, files map[string]string) (string, string, *Hub) {
 // after the first build, with the URL and the hub.
 func startLoop(tb testing.TB, root string, seen func(watch.Rebuild)) (string, *Hub) {
 	tb.Helper()
-	w, err := watch.New(root, watch.Options{})
+	w, err := watch.New(root, watch.Options{Debounce: Debounce})
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -82,7 +82,7 @@ func startLoop(tb testing.TB, root string, seen func(watch.Rebuild)) (string, *H
 	go func() {
 		defer close(done)
 		b := generator.NewBuilder(generator.Options{Src: root, BaseURL: "/"})
-		watch.Run(ctx, w, b, func(r watch.Rebuild) {
+		watch.Run(ctx, w, Builder{B: b}, func(r watch.Rebuild) {
 			srv.Apply(r)
 			seen(r)
 			if r.First {

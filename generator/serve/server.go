@@ -21,9 +21,29 @@ import (
 // EventsPath is where browsers listen for live-reload events.
 const EventsPath = "/_zhinan/events"
 
+// Site is what the server serves: the files of one build, looked up by slash
+// path ("index.html", "platforms/ios/index.html"). *generator.Result is one;
+// it makes pages on demand, so a rebuild is served before every page exists.
+// A missing file is an error satisfying errors.Is(err, fs.ErrNotExist); any
+// other error (a template that fails on this page) is shown as an error page.
+type Site interface {
+	File(name string) ([]byte, error)
+}
+
+// Files serves a map of finished files as a Site.
+type Files map[string][]byte
+
+// File returns the file called name.
+func (f Files) File(name string) ([]byte, error) {
+	if b, ok := f[name]; ok {
+		return b, nil
+	}
+	return nil, fs.ErrNotExist
+}
+
 // snapshot is one immutable state of the server; it is replaced, never changed.
 type snapshot struct {
-	files map[string][]byte // the last good site; nil before the first one
+	files Site // the last good site; nil before the first one
 	diags []string          // the failures of the latest build; nil when it was good
 	gen   uint64            // counts builds applied
 }
@@ -50,9 +70,9 @@ func (s *Server) Close() {
 	s.once.Do(func() { close(s.done) })
 }
 
-// Swap makes files the site being served and clears any failure. The map
-// must not be changed afterwards. It returns the new generation.
-func (s *Server) Swap(files map[string][]byte) uint64 {
+// Swap makes files the site being served and clears any failure. A map
+// given as Files must not be changed afterwards. It returns the new generation.
+func (s *Server) Swap(files Site) uint64 {
 	gen := s.cur.Load().gen + 1
 	s.cur.Store(&snapshot{files: files, gen: gen})
 	return gen
@@ -76,7 +96,7 @@ func (s *Server) Apply(r watch.Rebuild) {
 		s.hub.Publish(Event{Name: "error", Data: strings.Join(s.cur.Load().diags, "\n"), ID: gen})
 		return
 	}
-	gen := s.Swap(r.Result.Files)
+	gen := s.Swap(r.Result)
 	if r.CSS != nil {
 		s.hub.Publish(Event{Name: "css", Data: strings.Join(r.CSS, "\n"), ID: gen})
 		return
@@ -132,20 +152,27 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, loc, http.StatusFound)
 		return
 	}
-	if data, found := snap.files[key]; found {
+	data, err := snap.files.File(key)
+	if err == nil {
 		s.write(w, r, snap, key, http.StatusOK, data)
 		return
 	}
-	if data, found := snap.files["404.html"]; found {
+	if !errors.Is(err, fs.ErrNotExist) {
+		// This page's template failed: show the problem where the editor looks.
+		failed := &snapshot{files: snap.files, diags: diagLines(err), gen: snap.gen}
+		s.serveNoSite(w, r, failed)
+		return
+	}
+	if data, err := snap.files.File("404.html"); err == nil {
 		s.write(w, r, snap, "404.html", http.StatusNotFound, data)
 		return
 	}
 	http.Error(w, "404 page not found", http.StatusNotFound)
 }
 
-func has(files map[string][]byte, key string) bool {
-	_, ok := files[key]
-	return ok
+func has(files Site, key string) bool {
+	_, err := files.File(key)
+	return err == nil || !errors.Is(err, fs.ErrNotExist)
 }
 
 // siteKey turns the request path into a key of the site map ("" for the

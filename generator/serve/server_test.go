@@ -42,7 +42,7 @@ func newServer(t *testing.T) (*Server, *Hub) {
 	t.Helper()
 	hub := NewHub()
 	s := New(hub)
-	s.Swap(testSite())
+	s.Swap(Files(testSite()))
 	return s, hub
 }
 
@@ -189,7 +189,7 @@ func TestInjection(t *testing.T) {
 		t.Errorf("script not before </body>: %s", body)
 	}
 	// The site map itself (what build would write) never carries the script.
-	for k, v := range s.cur.Load().files {
+	for k, v := range s.cur.Load().files.(Files) {
 		if string(v) != string(site[k]) {
 			t.Errorf("serving changed the site file %s", k)
 		}

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"html/template"
 	"path"
 	"sort"
@@ -24,6 +25,7 @@ type Site struct {
 	Aliases    []Alias // redirects from old URLs
 	Recent     []*Page // pages by Updated, newest first (for the feed)
 
+	origin    string                   // scheme and host of the base URL, or ""
 	byTerm    map[string][]*Page       // "t:tag" / "p:platform" -> pages in reading order
 	termIndex map[string]map[*Page]int // position of a page in byTerm lists
 }
@@ -48,7 +50,7 @@ type Input struct {
 // alias collisions are diagnostics.
 func Build(in Input) (*Site, diag.List) {
 	var diags diag.List
-	s := &Site{Config: in.Config, BasePath: in.Config.BasePath()}
+	s := &Site{Config: in.Config, BasePath: in.Config.BasePath(), origin: in.Config.Origin()}
 	byDir := map[string]*Page{}
 	var all []*Page
 	for _, cp := range in.Pages {
@@ -87,7 +89,7 @@ func (s *Site) newPage(cp *content.Page, doc *markdown.Doc) *Page {
 	if doc != nil {
 		p.Content = template.HTML(doc.HTML)
 		p.TitleID = leadingTitleID(doc)
-		p.HasCode = strings.Contains(string(doc.HTML), `class="chroma"`)
+		p.HasCode = bytes.Contains(doc.HTML, []byte(`class="chroma"`))
 		for _, h := range doc.Headings {
 			if h.Level == 2 || h.Level == 3 {
 				p.TOC = append(p.TOC, h)
@@ -109,7 +111,7 @@ func leadingTitleID(doc *markdown.Doc) string {
 		return ""
 	}
 	id := doc.Headings[0].ID
-	if strings.Contains(string(doc.HTML), `id="`+template.HTMLEscapeString(id)+`"`) {
+	if bytes.Contains(doc.HTML, []byte(`id="`+template.HTMLEscapeString(id)+`"`)) {
 		return ""
 	}
 	return id
@@ -117,7 +119,7 @@ func leadingTitleID(doc *markdown.Doc) string {
 
 func (s *Site) setURL(p *Page) {
 	p.URL = s.BasePath + p.Rel
-	p.Permalink = s.Config.Origin() + p.URL
+	p.Permalink = s.origin + p.URL
 }
 
 // fallbackTitle is the file name (or folder name for a section) without extension.

@@ -10,23 +10,9 @@ import (
 )
 
 // checkAnchors checks every link with a #fragment against the heading IDs
-// (and footnote IDs) of the page it points at, now that all pages are rendered.
+// of the page it points at, now that all pages are rendered.
 func checkAnchors(t *Table, docs map[string]*markdown.Doc, pages []*content.Page) diag.List {
 	var diags diag.List
-	ids := map[string]map[string]bool{}
-	idsOf := func(src string) map[string]bool {
-		if m, ok := ids[src]; ok {
-			return m
-		}
-		m := map[string]bool{}
-		if d := docs[src]; d != nil {
-			for _, h := range d.Headings {
-				m[h.ID] = true
-			}
-		}
-		ids[src] = m
-		return m
-	}
 	for _, p := range pages {
 		d := docs[p.Path]
 		if d == nil {
@@ -36,13 +22,27 @@ func checkAnchors(t *Table, docs map[string]*markdown.Doc, pages []*content.Page
 			if l.Ref.Fragment == "" || l.Ref.Page == "" || isFootnoteID(l.Ref.Fragment) {
 				continue
 			}
-			if !idsOf(l.Ref.Page)[l.Ref.Fragment] {
+			if !hasHeading(docs[l.Ref.Page], l.Ref.Fragment) {
 				diags.Add(p.File, l.Line, l.Col, "broken link %q: no heading %q in %s",
 					l.Dest, l.Ref.Fragment, content.Dir+"/"+l.Ref.Page)
 			}
 		}
 	}
 	return diags
+}
+
+// hasHeading looks through a page's headings; pages have a handful, so a
+// scan beats building a set for every page on every rebuild.
+func hasHeading(d *markdown.Doc, id string) bool {
+	if d == nil {
+		return false
+	}
+	for _, h := range d.Headings {
+		if h.ID == id {
+			return true
+		}
+	}
+	return false
 }
 
 // isFootnoteID matches the IDs goldmark gives footnotes and their back links.

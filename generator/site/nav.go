@@ -25,6 +25,18 @@ func (s *Site) NavHTML(cur *Page) template.HTML {
 
 func navItem(b *strings.Builder, p, cur *Page) {
 	open := p.Contains(cur)
+	if !open {
+		// Most items are neither the current page nor above it: their
+		// markup is the same on every page, so it is made once.
+		p.navOnce.Do(func() {
+			var nb strings.Builder
+			navLink(&nb, p, nil, p.Title)
+			nb.WriteString("</li>")
+			p.navClosed = nb.String()
+		})
+		b.WriteString(p.navClosed)
+		return
+	}
 	navLink(b, p, cur, p.Title)
 	if open && p.IsSection() && len(p.Children) > 0 {
 		b.WriteString("\n<ul>")

@@ -47,10 +47,12 @@ type Page struct {
 	Platforms []*Page // term pages of this page's platforms
 	EditURL   string  // repo_url + file, when repo_url is set
 
-	doc     *markdown.Doc
-	order   int // position in reading order
-	site    *Site
-	related struct {
+	doc       *markdown.Doc
+	order     int // position in reading order
+	site      *Site
+	navOnce   sync.Once
+	navClosed string // the page's sidebar item when it is not on the current path
+	related   struct {
 		once  sync.Once
 		pages []*Page
 	}

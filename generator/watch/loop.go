@@ -18,6 +18,13 @@ type Builder interface {
 	Build() (*generator.Result, error)
 }
 
+// ChangeBuilder is a Builder that wants to know what changed: the loop calls
+// BuildChanged with the batch's paths (none for the first build) instead of
+// Build. The preview server uses it to skip work a change cannot affect.
+type ChangeBuilder interface {
+	BuildChanged(paths []string) (*generator.Result, error)
+}
+
 // Rebuild is the outcome of one build of the loop.
 type Rebuild struct {
 	First  bool              // the build before any change
@@ -38,9 +45,9 @@ func Run(ctx context.Context, w *Watcher, b Builder, apply func(Rebuild)) error 
 	r := build(b, Batch{}, nil)
 	r.First = true
 	apply(r)
-	var prev map[string][]byte // files of the previous build, nil when it failed
+	var prev *generator.Result // the previous build, nil when it failed
 	if r.Err == nil {
-		prev = r.Result.Files
+		prev = r.Result
 	}
 	for {
 		select {
@@ -53,16 +60,22 @@ func Run(ctx context.Context, w *Watcher, b Builder, apply func(Rebuild)) error 
 			r := build(b, batch, prev)
 			prev = nil
 			if r.Err == nil {
-				prev = r.Result.Files
+				prev = r.Result
 			}
 			apply(r)
 		}
 	}
 }
 
-func build(b Builder, batch Batch, prev map[string][]byte) Rebuild {
+func build(b Builder, batch Batch, prev *generator.Result) Rebuild {
 	start := time.Now()
-	res, err := b.Build()
+	var res *generator.Result
+	var err error
+	if cb, ok := b.(ChangeBuilder); ok {
+		res, err = cb.BuildChanged(batch.Paths)
+	} else {
+		res, err = b.Build()
+	}
 	r := Rebuild{Batch: batch, Result: res, Err: err, Took: time.Since(start)}
 	if err != nil {
 		r.Result = nil
@@ -73,7 +86,7 @@ func build(b Builder, batch Batch, prev map[string][]byte) Rebuild {
 		return r
 	}
 	if prev != nil && stylesOnly(batch) {
-		r.CSS = changedStyles(prev, res.Files)
+		r.CSS = changedStyles(prev.Assets(), res.Assets())
 	}
 	return r
 }
@@ -91,8 +104,9 @@ func stylesOnly(b Batch) bool {
 	return true
 }
 
-// changedStyles lists the output files that differ between old and new when
-// all of them are stylesheets, or returns nil.
+// changedStyles lists the theme files that differ between old and new when
+// all of them are stylesheets, or returns nil. Only theme files are compared:
+// when nothing but stylesheets under templates/ changed, no page can have.
 func changedStyles(old, new map[string][]byte) []string {
 	css := []string{}
 	note := func(name string) bool {
