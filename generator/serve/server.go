@@ -43,9 +43,9 @@ func (f Files) File(name string) ([]byte, error) {
 
 // snapshot is one immutable state of the server; it is replaced, never changed.
 type snapshot struct {
-	files Site // the last good site; nil before the first one
-	diags []string          // the failures of the latest build; nil when it was good
-	gen   uint64            // counts builds applied
+	files Site     // the last good site; nil before the first one
+	diags []string // the failures of the latest build; nil when it was good
+	gen   uint64   // counts builds applied
 }
 
 // Server serves the latest site and announces rebuilds. Create one with New.
