@@ -52,6 +52,7 @@ const (
 var fieldWeight = [numFields]float64{5, 2.5, 1}
 
 const (
+	titleBonus  = 1.0 // added to a term's score when the title holds it (see encodeList)
 	bm25K1      = 1.2
 	bm25B       = 0.75
 	scoreScale  = 12    // scores s are stored as round(scoreScale*ln(1+s))
@@ -370,6 +371,12 @@ func encodeList(ps []posting, lens [][numFields]int, avg [numFields]float64) str
 			tf += fieldWeight[f] * float64(p.st.tf[f]) / norm
 		}
 		s := idf * tf * (bm25K1 + 1) / (tf + bm25K1)
+		if p.st.tf[fieldTitle] > 0 {
+			// BM25 saturates: a term said often in a short body scores
+			// almost like one in the title. A page whose title holds the
+			// term is about it, so it gets a bonus that does not saturate.
+			s += idf * titleBonus
+		}
 		q := max(uint32(math.Round(scoreScale*math.Log1p(s))), 1)
 		b = appendVarint(b, uint32(p.doc-prev))
 		b = appendVarint(b, q)
