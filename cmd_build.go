@@ -1,10 +1,14 @@
 package main
 
 import (
+	"errors"
+	"time"
+
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
+	"zhinan/generator/diag"
 
 	"zhinan/generator"
 	"zhinan/generator/output"
@@ -33,17 +37,48 @@ func runBuild(args []string) int {
 		fmt.Fprintln(os.Stderr, "zhinan build:", err)
 		return 1
 	}
-	res, err := generator.NewBuilder(generator.Options{Src: *src, Drafts: *drafts, BaseURL: *base}).Build()
+	start := time.Now()
+	b := generator.NewBuilder(generator.Options{Src: *src, Drafts: *drafts, BaseURL: *base})
+	res, err := b.Prepare()
 	if err != nil {
+		// Build runs the templates as well, so the report holds every
+		// problem at once, template problems included.
+		_, err = b.Build()
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
-	if err := output.Write(dir, res.Files); err != nil {
-		fmt.Fprintln(os.Stderr, "zhinan build:", err)
+	// Pages are made and written as they come, on all cores, so the site is
+	// never in memory whole; a template that fails on any page leaves the old
+	// output as it was and is reported with all the others.
+	names := res.Names()
+	if err := output.WriteEach(dir, names, res.Make); err != nil {
+		fmt.Fprintln(os.Stderr, writeError(err))
 		return 1
 	}
-	fmt.Printf("built %d pages (%d files) into %s in %d ms\n", res.Pages, len(res.Files), dir, res.Elapsed.Milliseconds())
+	fmt.Printf("built %d pages (%d files) into %s in %d ms\n", res.Pages, len(names), dir, time.Since(start).Milliseconds())
 	return 0
+}
+
+// writeError sorts the diagnostics among the failures of a write.
+func writeError(err error) error {
+	var diags diag.List
+	var other []error
+	errs := []error{err}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		errs = j.Unwrap()
+	}
+	for _, e := range errs {
+		var d *diag.Diag
+		if errors.As(e, &d) {
+			diags = append(diags, *d)
+		} else {
+			other = append(other, e)
+		}
+	}
+	if len(other) > 0 {
+		return fmt.Errorf("zhinan build: %w", errors.Join(other...))
+	}
+	return diags.Err()
 }
 
 func runCheck(args []string) int {

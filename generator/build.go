@@ -3,6 +3,7 @@ package generator
 import (
 	"io/fs"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -46,7 +47,28 @@ func (r *Result) File(name string) ([]byte, error) {
 		}
 		return nil, fs.ErrNotExist
 	}
-	return r.out.file(name)
+	return r.out.file(name, true)
+}
+
+// Make is File without keeping what it made: for writing each file once.
+func (r *Result) Make(name string) ([]byte, error) {
+	if r.out == nil {
+		return r.File(name)
+	}
+	return r.out.file(name, false)
+}
+
+// Names lists every output file, sorted.
+func (r *Result) Names() []string {
+	if r.out == nil {
+		names := make([]string, 0, len(r.Files))
+		for n := range r.Files {
+			names = append(names, n)
+		}
+		slices.Sort(names)
+		return names
+	}
+	return r.out.names()
 }
 
 // Assets are the theme's files (the output's assets/ folder), by output path.

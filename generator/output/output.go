@@ -10,10 +10,12 @@
 package output
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -60,6 +62,18 @@ func resolve(p string) string {
 
 // Write replaces the folder dir with exactly files (slash paths relative to dir).
 func Write(dir string, files map[string][]byte) error {
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	return WriteEach(dir, names, func(name string) ([]byte, error) { return files[name], nil })
+}
+
+// WriteEach replaces the folder dir with the files called names, asking get
+// for each one's bytes (from several goroutines at once) and writing it at
+// once, so that a big site never has to be in memory whole. If any get
+// fails, nothing is replaced and the error holds every failure (errors.Join).
+func WriteEach(dir string, names []string, get func(name string) ([]byte, error)) error {
 	dir = filepath.Clean(dir)
 	parent, name := filepath.Split(dir)
 	if parent == "" {
@@ -73,7 +87,7 @@ func Write(dir string, files map[string][]byte) error {
 	if err != nil {
 		return err
 	}
-	if err := writeAll(stage, files); err != nil {
+	if err := writeAll(stage, names, get); err != nil {
 		os.RemoveAll(stage)
 		return err
 	}
@@ -81,6 +95,11 @@ func Write(dir string, files map[string][]byte) error {
 		os.RemoveAll(stage)
 		return err
 	}
+	return swap(dir, stage, parent, name)
+}
+
+// swap renames the finished staging folder over dir.
+func swap(dir, stage, parent, name string) error {
 	old := ""
 	if _, err := os.Lstat(dir); err == nil {
 		old = filepath.Join(parent, "."+name+".old-"+filepath.Base(stage)[len(name)+10:])
@@ -113,13 +132,12 @@ func cleanLeftovers(parent, name string) {
 	}
 }
 
-func writeAll(root string, files map[string][]byte) error {
-	paths := make([]string, 0, len(files))
-	for p := range files {
+func writeAll(root string, names []string, get func(string) ([]byte, error)) error {
+	paths := slices.Clone(names)
+	for _, p := range paths {
 		if !filepath.IsLocal(filepath.FromSlash(p)) {
 			return fmt.Errorf("output path %q is outside the output folder", p)
 		}
-		paths = append(paths, p)
 	}
 	sort.Strings(paths)
 	dirs := map[string]bool{}
@@ -132,30 +150,28 @@ func writeAll(root string, files map[string][]byte) error {
 			dirs[d] = true
 		}
 	}
+	errs := make([]error, len(paths))
 	var wg sync.WaitGroup
-	var mu sync.Mutex
-	var first error
-	next := make(chan string)
+	next := make(chan int, 64)
+	// More workers than cores: each spends much of its time in the kernel
+	// creating files, and another can run a template meanwhile.
 	for w := 0; w < runtime.GOMAXPROCS(0)*2; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for p := range next {
-				err := os.WriteFile(filepath.Join(root, filepath.FromSlash(p)), files[p], 0o644)
-				if err != nil {
-					mu.Lock()
-					if first == nil {
-						first = err
-					}
-					mu.Unlock()
+			for i := range next {
+				b, err := get(paths[i])
+				if err == nil {
+					err = os.WriteFile(filepath.Join(root, filepath.FromSlash(paths[i])), b, 0o644)
 				}
+				errs[i] = err
 			}
 		}()
 	}
-	for _, p := range paths {
-		next <- p
+	for i := range paths {
+		next <- i
 	}
 	close(next)
 	wg.Wait()
-	return first
+	return errors.Join(errs...)
 }

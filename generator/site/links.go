@@ -100,7 +100,7 @@ func (s *Site) relate() {
 	}
 }
 
-const maxRelated, relatedWindow = 5, 48
+const maxRelated, relatedWindow = 5, 16
 
 func (s *Site) relatedTo(p *Page) []*Page {
 	score := map[*Page]int{}
