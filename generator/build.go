@@ -146,6 +146,15 @@ func (b *Builder) PrepareChanged(paths []string) (*Result, error) {
 	return b.prepare(false)
 }
 
+// BuildChanged is Build when the caller knows which files changed since the
+// last build (as a file watcher does): those are read again whatever their
+// size and time say, and if the set of files is the same, only they are.
+func (b *Builder) BuildChanged(paths []string) (*Result, error) {
+	b.changed = paths
+	defer func() { b.changed = nil }()
+	return b.Build()
+}
+
 func (b *Builder) prepare(complete bool) (*Result, error) {
 	start := time.Now()
 	fsys := b.opts.FS
@@ -161,6 +170,11 @@ func (b *Builder) prepare(complete bool) (*Result, error) {
 	if cfg != b.cfg {
 		b.renders = renderCache{}
 		b.cfg = cfg
+	}
+	for _, c := range b.changed {
+		if rel, ok := strings.CutPrefix(c, content.Dir+"/"); ok {
+			b.pages.Forget(rel)
+		}
 	}
 	loaded, d, ok := content.Reload(fsys, &b.pages, b.loaded, b.changed)
 	if !ok {

@@ -279,6 +279,18 @@ func (c *Cache) get(rel string, hash [32]byte) (cached, bool) {
 	return e, true
 }
 
+// Forget drops what the cache knows of a file's size and time, so the next
+// load reads it even if they look the same: file times are only as fine as
+// the kernel's clock tick, and a watcher that saw a change knows better.
+func (c *Cache) Forget(rel string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e, ok := c.pages[rel]; ok {
+		e.stamp = fileStamp{}
+		c.pages[rel] = e
+	}
+}
+
 func (c *Cache) byStamp(rel string, stamp fileStamp) (cached, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
