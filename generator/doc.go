@@ -72,6 +72,8 @@
 //	.Taxonomies    the tag index and the platform index pages
 //	.Terms         every tag and platform page
 //	.Recent        dated pages, newest first
+//	.NavHTML PAGE  the sidebar list for PAGE (home, top sections, the sections on PAGE's path),
+//	               made in Go because every page carries it
 //
 // .Page has:
 //
@@ -83,6 +85,7 @@
 //	.Source .File  "platforms/ios.md", "content/platforms/ios.md" ("" for generated pages)
 //	.Content       the rendered Markdown (HTML)
 //	.TitleID       ID of the leading "# title" heading (for <h1 id>)
+//	.HasCode       the page has highlighted code (link assets/chroma.css only then)
 //	.TOC           h2 and h3 headings: .Level .ID .Text
 //	.Meta          the front matter: .Tags .Platforms .LastChecked.Date .LastChecked.Versions
 //	               .Sources (.Title .URL) .Date .Lastmod .Params ...
@@ -90,7 +93,7 @@
 //	.Children      sections and term pages: their pages, in order
 //	.Prev .Next    reading order: depth first through the sections
 //	.Backlinks     pages that link here, in reading order
-//	.Related       up to five pages sharing tags and platforms (not the backlinks)
+//	.Related       up to five pages sharing tags and platforms (not the backlinks), nearby ones first
 //	.Tags .Platforms  the term pages of the page's tags and platforms (.Title .URL)
 //	.EditURL       repo_url + .File, when repo_url is set
 //	.Updated       newest of date, lastmod, last checked
@@ -98,20 +101,29 @@
 //	.IsSection     true for pages that list others
 //
 // Template functions besides the standard ones: date (2006-01-02), iso (RFC
-// 3339), add, join, pair (two values as a list, for recursive templates).
+// 3339), add, join, pair (two values as a list, for recursive templates), and
+// href, which writes href="URL" for the site's own URLs and heading IDs
+// without percent-encoding Chinese (html/template would triple their bytes).
 //
 // # Output
 //
 // Build returns every output file in memory: pages, aliases, tag pages,
 // 404.html, sitemap.xml, robots.txt, index.xml (Atom), assets/ (the theme's
-// files plus chroma.css) and search/ (the index, package search). The
-// command writes them with package output, atomically. Two builds of the same
-// input give the same bytes.
+// files plus chroma.css) and search/ (the index, package search). Two builds
+// of the same input give the same bytes.
+//
+// Prepare does everything but run the page templates and build the search
+// index; Result.File then makes any file on demand. The preview server uses it
+// (with PrepareChanged, which re-reads only the files a watcher saw change),
+// so that a save shows in the browser at once on a site of any size. The
+// build command uses it too, writing each page as it is made with
+// output.WriteEach, so the site is never in memory whole. A template that
+// fails on a page makes the whole build fail, and the old output stays.
 //
 // # Pipeline
 //
 //	content/ --load--> pages --table--> URLs --render (parallel, cached)--> docs
-//	docs + URLs --site.Build--> graph (anchors checked) --templates (parallel)--> files
+//	docs + URLs --site.Build--> graph (anchors checked) --templates (parallel, on demand)--> files
 //	graph --search.Build--> index files
 //
 // Every problem of every stage is collected; a build with any problem returns
