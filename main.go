@@ -76,9 +76,14 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w, "Run \"zhinan help <command>\" for its flags.")
 }
 
+// usageOut is where a command's -h help goes: standard error, or standard
+// output when asked for with "zhinan help".
+var usageOut io.Writer = os.Stderr
+
 // newFlags makes a command's flag set; -h prints the command's usage line.
 func newFlags(name string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(usageOut)
 	fs.Usage = func() {
 		for _, c := range commands {
 			if c.Name == name {
@@ -108,10 +113,14 @@ func runHelp(args []string) int {
 	}
 	for _, c := range commands {
 		if c.Name == args[0] {
-			fs := newFlags(c.Name)
-			fs.SetOutput(os.Stdout)
-			fs.Usage()
-			return 0
+			if c.Name == "help" {
+				usage(os.Stdout)
+				return 0
+			}
+			// Every command defines its flags when it runs; -h prints them.
+			usageOut = os.Stdout
+			defer func() { usageOut = os.Stderr }()
+			return c.Run([]string{"-h"})
 		}
 	}
 	fmt.Fprintf(os.Stderr, "zhinan help: unknown command %q\n", args[0])
