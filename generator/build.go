@@ -210,7 +210,7 @@ func (b *Builder) prepare(complete bool) (*Result, error) {
 	}
 	// The cache keeps this build's documents even when it failed: the fix is
 	// usually one file, and the rebuild should not render all the others.
-	b.renders.keep(pages, docs)
+	b.renders.keep(pages, docs, table)
 	if len(diags) > 0 {
 		return nil, diags.Err()
 	}

@@ -18,8 +18,9 @@ type renderCache struct {
 }
 
 type renderEntry struct {
-	hash [32]byte
-	doc  *markdown.Doc
+	hash  [32]byte
+	table [32]byte // Sum of the URL table the links were resolved with
+	doc   *markdown.Doc
 }
 
 func (c *renderCache) get(p *content.Page, t *site.Table) *markdown.Doc {
@@ -28,6 +29,9 @@ func (c *renderCache) get(p *content.Page, t *site.Table) *markdown.Doc {
 	c.mu.Unlock()
 	if !ok || e.hash != p.Hash || len(e.doc.Diags) > 0 {
 		return nil
+	}
+	if e.table == t.Sum() {
+		return e.doc // same pages and files: every link resolves as before
 	}
 	for _, l := range e.doc.Links {
 		ref, err := t.Resolve(p.Path, l.Dest)
@@ -40,10 +44,10 @@ func (c *renderCache) get(p *content.Page, t *site.Table) *markdown.Doc {
 
 // keep replaces the cache's contents with this build's documents, so pages
 // that are gone do not linger.
-func (c *renderCache) keep(pages []*content.Page, docs map[string]*markdown.Doc) {
+func (c *renderCache) keep(pages []*content.Page, docs map[string]*markdown.Doc, t *site.Table) {
 	entries := make(map[string]renderEntry, len(pages))
 	for _, p := range pages {
-		entries[p.Path] = renderEntry{hash: p.Hash, doc: docs[p.Path]}
+		entries[p.Path] = renderEntry{hash: p.Hash, table: t.Sum(), doc: docs[p.Path]}
 	}
 	c.mu.Lock()
 	c.entries = entries

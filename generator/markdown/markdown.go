@@ -60,6 +60,11 @@ type Doc struct {
 	Parts []Part
 	// Diags holds broken links and other problems, positioned in the file.
 	Diags diag.List
+	// TitleID is the ID of the leading level-1 heading left out of HTML
+	// ("" if there was none), so a template can put it on its <h1>.
+	TitleID string
+	// HasCode reports highlighted code in HTML (the page needs chroma.css).
+	HasCode bool
 }
 
 // Heading is one heading of a page.
@@ -168,6 +173,7 @@ func (r *Renderer) render(st *state, src []byte) *Doc {
 		}
 	}
 	if h, ok := root.FirstChild().(*ast.Heading); ok && h.Level == 1 {
+		d.TitleID = headingID(h)
 		root.RemoveChild(root, h)
 	}
 	d.Parts = collectParts(root, src, !r.opts.UnsafeHTML)
@@ -177,6 +183,7 @@ func (r *Renderer) render(st *state, src []byte) *Doc {
 		d.Diags.Add(st.file, 0, 0, "render: %v", err)
 	}
 	d.HTML = buf.Bytes()
+	d.HasCode = bytes.Contains(d.HTML, []byte(`<pre class="chroma">`))
 	return d
 }
 

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"bytes"
 	"html/template"
 	"path"
 	"sort"
@@ -88,8 +87,8 @@ func (s *Site) newPage(cp *content.Page, doc *markdown.Doc) *Page {
 	}
 	if doc != nil {
 		p.Content = template.HTML(doc.HTML)
-		p.TitleID = leadingTitleID(doc)
-		p.HasCode = bytes.Contains(doc.HTML, []byte(`class="chroma"`))
+		p.TitleID = doc.TitleID
+		p.HasCode = doc.HasCode
 		for _, h := range doc.Headings {
 			if h.Level == 2 || h.Level == 3 {
 				p.TOC = append(p.TOC, h)
@@ -101,20 +100,6 @@ func (s *Site) newPage(cp *content.Page, doc *markdown.Doc) *Page {
 	}
 	s.setURL(p)
 	return p
-}
-
-// leadingTitleID is the ID of a leading level-1 heading that the Markdown
-// renderer left out of the body (the template shows the title instead), so
-// links to it still land on the page's <h1>.
-func leadingTitleID(doc *markdown.Doc) string {
-	if len(doc.Headings) == 0 || doc.Headings[0].Level != 1 {
-		return ""
-	}
-	id := doc.Headings[0].ID
-	if bytes.Contains(doc.HTML, []byte(`id="`+template.HTMLEscapeString(id)+`"`)) {
-		return ""
-	}
-	return id
 }
 
 func (s *Site) setURL(p *Page) {

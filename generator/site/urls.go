@@ -1,7 +1,9 @@
 package site
 
 import (
+	"crypto/sha256"
 	"fmt"
+	"io"
 	"net/url"
 	"path"
 	"strings"
@@ -20,7 +22,13 @@ type Table struct {
 	dirs     map[string]string        // folder ("platforms") -> source path of the page that describes it
 	assets   map[string]bool          // asset paths relative to content/
 	outputs  map[string]string        // output dir ("platforms/ios/") -> what claimed it, for collision checks
+	sum      [32]byte                 // identifies the set of pages and assets, see Sum
 }
+
+// Sum identifies what links can resolve to: the base path and the set of
+// page and asset paths. Two tables with the same Sum resolve every link the
+// same way, so a cached rendering stays valid without resolving again.
+func (t *Table) Sum() [32]byte { return t.sum }
 
 // PageRel is the output folder of a page, relative to the site root, with a
 // trailing slash ("" for the home page): platforms/ios.md -> "platforms/ios/";
@@ -52,7 +60,14 @@ func NewTable(basePath string, pages []*content.Page, assets []string) (*Table, 
 			t.dirs[strings.TrimSuffix(rel, "/")] = p.Path
 		}
 	}
+	h := sha256.New()
+	io.WriteString(h, basePath+"\x00")
+	for _, p := range pages {
+		io.WriteString(h, p.Path+"\x00")
+	}
+	h.Write([]byte{1})
 	for _, a := range assets {
+		io.WriteString(h, a+"\x00")
 		t.assets[a] = true
 		if strings.HasSuffix(a, "/index.html") || a == "index.html" {
 			dir := strings.TrimSuffix(a, "index.html")
@@ -61,6 +76,7 @@ func NewTable(basePath string, pages []*content.Page, assets []string) (*Table, 
 			}
 		}
 	}
+	h.Sum(t.sum[:0])
 	return t, diags
 }
 
