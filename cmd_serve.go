@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"os/signal"
 	"runtime"
+	"runtime/debug"
 	"syscall"
 	"time"
 
@@ -64,6 +65,7 @@ func (c serveConfig) run() error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
+	debug.SetGCPercent(serve.GCPercent)
 	site := serve.New(serve.NewHub())
 	hs := &http.Server{Handler: site, ReadHeaderTimeout: 10 * time.Second}
 	served := make(chan error, 1)

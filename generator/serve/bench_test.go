@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -50,6 +51,7 @@ func BenchmarkServeEdit10k(b *testing.B) { benchEdit(b, 100) }
 func BenchmarkServeEdit1k(b *testing.B) { benchEdit(b, 10) }
 
 func benchEdit(b *testing.B, sections int) {
+	defer debug.SetGCPercent(debug.SetGCPercent(GCPercent)) // as cmd serve runs
 	root := b.TempDir()
 	writeBigSite(b, root, sections, 100)
 	var took atomic.Int64

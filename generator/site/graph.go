@@ -51,9 +51,10 @@ func Build(in Input) (*Site, diag.List) {
 	var diags diag.List
 	s := &Site{Config: in.Config, BasePath: in.Config.BasePath(), origin: in.Config.Origin()}
 	byDir := map[string]*Page{}
-	var all []*Page
-	for _, cp := range in.Pages {
-		p := s.newPage(cp, in.Docs[cp.Path])
+	all := make([]*Page, 0, len(in.Pages))
+	slab := make([]Page, len(in.Pages)) // one allocation for all pages
+	for i, cp := range in.Pages {
+		p := s.newPage(&slab[i], cp, in.Docs[cp.Path])
 		all = append(all, p)
 		if cp.Section {
 			byDir[strings.TrimSuffix(p.Rel, "/")] = p
@@ -70,9 +71,9 @@ func Build(in Input) (*Site, diag.List) {
 	return s, diags
 }
 
-func (s *Site) newPage(cp *content.Page, doc *markdown.Doc) *Page {
-	p := &Page{Kind: KindPage, Source: cp.Path, File: cp.File, Rel: PageRel(cp.Path),
-		Meta: cp.Meta, Title: cp.Meta.Title, Description: cp.Meta.Description, Weight: cp.Meta.Weight, doc: doc}
+func (s *Site) newPage(p *Page, cp *content.Page, doc *markdown.Doc) *Page {
+	p.Kind, p.Source, p.File, p.Rel = KindPage, cp.Path, cp.File, PageRel(cp.Path)
+	p.Meta, p.Title, p.Description, p.Weight, p.doc = cp.Meta, cp.Meta.Title, cp.Meta.Description, cp.Meta.Weight, doc
 	if cp.Section {
 		p.Kind = KindSection
 	}

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -52,7 +53,7 @@ func isFootnoteID(id string) bool {
 
 // linkBacklinks records, on each page, the other pages that link to it.
 func (s *Site) linkBacklinks(docs map[string]*markdown.Doc) {
-	bySource := map[string]*Page{}
+	bySource := make(map[string]*Page, len(s.Pages))
 	for _, p := range s.Pages {
 		if p.Source != "" {
 			bySource[p.Source] = p
@@ -63,13 +64,13 @@ func (s *Site) linkBacklinks(docs map[string]*markdown.Doc) {
 		if d == nil {
 			continue
 		}
-		seen := map[*Page]bool{}
+		var seen []*Page // a page links to a handful of others: a slice beats a map
 		for _, l := range d.Links {
 			to := bySource[l.Ref.Page]
-			if to == nil || to == from || seen[to] {
+			if to == nil || to == from || slices.Contains(seen, to) {
 				continue
 			}
-			seen[to] = true
+			seen = append(seen, to)
 			to.Backlinks = append(to.Backlinks, from)
 		}
 	}

@@ -45,8 +45,8 @@ func PageRel(src string) string {
 // NewTable indexes pages and assets. Two sources that want the same output
 // are diagnostics naming both.
 func NewTable(basePath string, pages []*content.Page, assets []string) (*Table, diag.List) {
-	t := &Table{basePath: basePath, pages: map[string]*content.Page{}, dirs: map[string]string{},
-		assets: map[string]bool{}, outputs: map[string]string{}}
+	t := &Table{basePath: basePath, pages: make(map[string]*content.Page, len(pages)), dirs: map[string]string{},
+		assets: make(map[string]bool, len(assets)), outputs: make(map[string]string, len(pages)+64)}
 	var diags diag.List
 	for _, p := range pages {
 		t.pages[p.Path] = p
