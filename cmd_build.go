@@ -27,14 +27,8 @@ func runBuild(args []string) int {
 		fs.Usage()
 		return 2
 	}
-	dir := *out
-	outSet := false
-	fs.Visit(func(f *flag.Flag) { outSet = outSet || f.Name == "out" })
-	if !outSet && *src != "." {
-		dir = filepath.Join(*src, "public")
-	}
-	if err := output.Guard(dir, *src); err != nil {
-		fmt.Fprintln(os.Stderr, "zhinan build:", err)
+	dir, ok := outputDir(fs, *src, *out)
+	if !ok {
 		return 1
 	}
 	start := time.Now()
@@ -79,6 +73,22 @@ func writeError(err error) error {
 		return fmt.Errorf("zhinan build: %w", errors.Join(other...))
 	}
 	return diags.Err()
+}
+
+// outputDir is the folder a command writes: -out, or public/ inside -src
+// when -src is given without -out. It refuses (and says why) a folder whose
+// replacement would lose work.
+func outputDir(fs *flag.FlagSet, src, out string) (string, bool) {
+	outSet := false
+	fs.Visit(func(f *flag.Flag) { outSet = outSet || f.Name == "out" })
+	if !outSet && src != "." {
+		out = filepath.Join(src, "public")
+	}
+	if err := output.Guard(out, src); err != nil {
+		fmt.Fprintf(os.Stderr, "zhinan %s: %v\n", fs.Name(), err)
+		return "", false
+	}
+	return out, true
 }
 
 func runCheck(args []string) int {

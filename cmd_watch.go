@@ -2,12 +2,10 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"syscall"
 
 	"zhinan/generator"
@@ -30,14 +28,8 @@ func runWatch(args []string) int {
 		fs.Usage()
 		return 2
 	}
-	dir := *out
-	outSet := false
-	fs.Visit(func(f *flag.Flag) { outSet = outSet || f.Name == "out" })
-	if !outSet && *src != "." {
-		dir = filepath.Join(*src, "public")
-	}
-	if err := output.Guard(dir, *src); err != nil {
-		fmt.Fprintln(os.Stderr, "zhinan watch:", err)
+	dir, ok := outputDir(fs, *src, *out)
+	if !ok {
 		return 1
 	}
 	w, err := watch.New(*src, watch.Options{Poll: *poll})

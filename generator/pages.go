@@ -5,7 +5,6 @@ import (
 	"errors"
 	"html/template"
 	"io/fs"
-	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -14,6 +13,7 @@ import (
 	"zhinan/generator/content"
 	"zhinan/generator/diag"
 	"zhinan/generator/markdown"
+	"zhinan/generator/parallel"
 	"zhinan/generator/site"
 	"zhinan/generator/tmpl"
 )
@@ -174,22 +174,9 @@ func (o *output) all() (map[string][]byte, diag.List) {
 	names := o.names()
 	data := make([][]byte, len(names))
 	errs := make([]error, len(names))
-	var wg sync.WaitGroup
-	next := make(chan int, 64)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				data[i], errs[i] = o.file(names[i], false)
-			}
-		}()
-	}
-	for i := range names {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel.For(len(names), 0, func(i int) {
+		data[i], errs[i] = o.file(names[i], false)
+	})
 	files := make(map[string][]byte, len(names))
 	var diags diag.List
 	for i, name := range names {

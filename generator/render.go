@@ -1,8 +1,8 @@
 package generator
 
 import (
-	"runtime"
 	"sync"
+	"zhinan/generator/parallel"
 
 	"zhinan/generator/content"
 	"zhinan/generator/markdown"
@@ -59,28 +59,15 @@ func (c *renderCache) keep(pages []*content.Page, docs map[string]*markdown.Doc,
 func renderAll(md *markdown.Renderer, pages []*content.Page, t *site.Table, cache *renderCache) (map[string]*markdown.Doc, int) {
 	docs := make([]*markdown.Doc, len(pages))
 	fresh := make([]bool, len(pages))
-	var wg sync.WaitGroup
-	next := make(chan int, 64)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				p := pages[i]
-				if d := cache.get(p, t); d != nil {
-					docs[i] = d
-					continue
-				}
-				docs[i] = md.Render(p.File, p.Path, p.Body, t)
-				fresh[i] = true
-			}
-		}()
-	}
-	for i := range pages {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel.For(len(pages), 0, func(i int) {
+		p := pages[i]
+		if d := cache.get(p, t); d != nil {
+			docs[i] = d
+			return
+		}
+		docs[i] = md.Render(p.File, p.Path, p.Body, t)
+		fresh[i] = true
+	})
 	out := make(map[string]*markdown.Doc, len(pages))
 	n := 0
 	for i, p := range pages {

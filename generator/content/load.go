@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"io/fs"
 	"path"
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -12,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"zhinan/generator/diag"
+	"zhinan/generator/parallel"
 )
 
 // Dir is the folder of a site that holds its pages.
@@ -170,22 +170,9 @@ func loadPages(fsys fs.FS, paths []string, cache *Cache) ([]*Page, diag.List) {
 		diags diag.List
 	}
 	results := make([]result, len(paths))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				results[i].page, results[i].diags = loadPage(fsys, paths[i], cache)
-			}
-		}()
-	}
-	for i := range paths {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel.For(len(paths), 0, func(i int) {
+		results[i].page, results[i].diags = loadPage(fsys, paths[i], cache)
+	})
 	var pages []*Page
 	var diags diag.List
 	for _, r := range results {

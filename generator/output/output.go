@@ -18,7 +18,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
+
+	"zhinan/generator/parallel"
 )
 
 // Guard returns an error when out must not be replaced for a site at root.
@@ -151,27 +152,14 @@ func writeAll(root string, names []string, get func(string) ([]byte, error)) err
 		}
 	}
 	errs := make([]error, len(paths))
-	var wg sync.WaitGroup
-	next := make(chan int, 64)
 	// More workers than cores: each spends much of its time in the kernel
 	// creating files, and another can run a template meanwhile.
-	for w := 0; w < runtime.GOMAXPROCS(0)*2; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				b, err := get(paths[i])
-				if err == nil {
-					err = os.WriteFile(filepath.Join(root, filepath.FromSlash(paths[i])), b, 0o644)
-				}
-				errs[i] = err
-			}
-		}()
-	}
-	for i := range paths {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel.For(len(paths), runtime.GOMAXPROCS(0)*2, func(i int) {
+		b, err := get(paths[i])
+		if err == nil {
+			err = os.WriteFile(filepath.Join(root, filepath.FromSlash(paths[i])), b, 0o644)
+		}
+		errs[i] = err
+	})
 	return errors.Join(errs...)
 }
