@@ -74,7 +74,9 @@ type tab struct {
 func newTab(t *testing.T, width, height int64) *tab {
 	t.Helper()
 	ctx, cancel := chromedp.NewContext(browser(t), chromedp.WithNewBrowserContext())
-	ctx, cancelT := context.WithTimeout(ctx, 60*time.Second)
+	// Generous: one tab visits every page of the site, and under go test ./...
+	// the other packages' browsers and builds share the two cores.
+	ctx, cancelT := context.WithTimeout(ctx, 5*time.Minute)
 	t.Cleanup(func() { cancelT(); cancel() })
 	tb := &tab{ctx: ctx}
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, height)); err != nil {

@@ -42,7 +42,7 @@ var agreementStrings = []string{
 const searchJS = "../../templates/assets/search.js"
 
 // needTool skips the test when a tool is missing, except under CI=true.
-func needTool(t *testing.T, name, path string) string {
+func needTool(t testing.TB, name, path string) string {
 	t.Helper()
 	p, err := exec.LookPath(path)
 	if err != nil {

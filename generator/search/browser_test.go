@@ -65,7 +65,7 @@ func writeSite(t *testing.T, dir string) {
 	}
 }
 
-func newBrowser(t *testing.T) context.Context {
+func newBrowser(t testing.TB, extra ...chromedp.ExecAllocatorOption) context.Context {
 	t.Helper()
 	needTool(t, "chromium", "/usr/bin/chromium")
 	opts := []chromedp.ExecAllocatorOption{
@@ -77,6 +77,7 @@ func newBrowser(t *testing.T) context.Context {
 		chromedp.Flag("disable-sync", true),
 		chromedp.UserDataDir(t.TempDir()),
 	}
+	opts = append(opts, extra...)
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	t.Cleanup(cancel)
 	ctx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)

@@ -437,7 +437,10 @@
       clearTimeout(box.timer);
       box.timer = setTimeout(function () { box.run(); }, 100);
     });
-    input.addEventListener('focus', function () { if (input.value.trim() && list.hidden) box.run(); });
+    input.addEventListener('focus', function () {
+      load('manifest'); // fetch the small manifest while the reader types: one round trip less
+      if (input.value.trim() && list.hidden) box.run();
+    });
     input.addEventListener('keydown', function (e) { box.onKey(e); });
     if (input.form) input.form.addEventListener('submit', function (e) { e.preventDefault(); });
     document.addEventListener('keydown', function (e) {
