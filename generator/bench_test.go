@@ -35,11 +35,13 @@ func BenchmarkBuild(b *testing.B) {
 				runtime.GC() // the last iteration's garbage must not count
 				stop := samplePeak(&peak)
 				b.StartTimer()
-				res, err := generator.NewBuilder(generator.Options{Src: src}).Build()
+				// What "zhinan build" does: prepare, then make and write each
+				// file as it comes.
+				res, err := generator.NewBuilder(generator.Options{Src: src}).Prepare()
 				if err != nil {
 					b.Fatal(err)
 				}
-				if err := output.Write(out, res.Files); err != nil {
+				if err := output.WriteEach(out, res.Names(), res.Make); err != nil {
 					b.Fatal(err)
 				}
 				b.StopTimer()
