@@ -106,10 +106,15 @@
 
   function shardName(key, n) { return 's/' + ((hashKey(key) & (n - 1)) >>> 0).toString(16); }
 
+  // DIGIT maps a character code to its value in ALPHABET (-1: not a digit);
+  // posting lists run to tens of thousands of characters, so no indexOf.
+  var DIGIT = new Int8Array(128).fill(-1);
+  for (var d = 0; d < ALPHABET.length; d++) DIGIT[ALPHABET.charCodeAt(d)] = d;
+
   function decodeVarints(s) {
     var out = [], v = 0;
     for (var i = 0; i < s.length; i++) {
-      var c = ALPHABET.indexOf(s[i]);
+      var code = s.charCodeAt(i), c = code < 128 ? DIGIT[code] : -1;
       if (c < 0) return [];
       if (c >= 32) { v = v * 32 + (c - 32); continue; }
       out.push(v * 32 + c);
