@@ -4,10 +4,10 @@ import (
 	"cmp"
 	"maps"
 	"math"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
+
+	"zhinan/generator/parallel"
 )
 
 // Doc is one page of the site as search sees it.
@@ -121,7 +121,7 @@ func Build(docs []Doc, opts ...Option) map[string][]byte {
 	n := shardCount(es, c.shardMax)
 	files := writeShards(es, n)
 	docFiles := make([][]byte, len(docs))
-	parallel(len(docs), func(id int) { docFiles[id] = jsFile(docName(id), docRecord(docs[id])) })
+	parallel.For(len(docs), 0, func(id int) { docFiles[id] = jsFile(docName(id), docRecord(docs[id])) })
 	for id, b := range docFiles {
 		files[docName(id)] = b
 	}
@@ -213,8 +213,8 @@ func gatherAll(docs []Doc) *gathered {
 	stats := make([]docStats, min(gatherBatch, len(docs)))
 	for lo := 0; lo < len(docs); lo += gatherBatch {
 		n := min(gatherBatch, len(docs)-lo)
-		parallel(n, func(i int) { stats[i] = analyze(docs[lo+i]) })
-		parallel(partitions, func(p int) {
+		parallel.For(n, 0, func(i int) { stats[i] = analyze(docs[lo+i]) })
+		parallel.For(partitions, 0, func(p int) {
 			for i := range n {
 				for _, e := range stats[i].parts[p] {
 					if e.cjk != 0 {
@@ -242,24 +242,6 @@ func (g *gathered) eachList(p int, f func(cjk uint64, word string, ps []posting)
 		f(0, t, g.words[p].lists[i])
 	}
 	g.cjk[p], g.words[p] = nil, nil
-}
-
-// parallel calls f(0), ..., f(n-1) on GOMAXPROCS goroutines.
-func parallel(n int, f func(i int)) {
-	var wg sync.WaitGroup
-	next := make(chan int, 64)
-	for range min(runtime.GOMAXPROCS(0), max(n, 1)) {
-		wg.Go(func() {
-			for i := range next {
-				f(i)
-			}
-		})
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
 
 func analyze(d Doc) docStats {
@@ -337,7 +319,7 @@ func encodeTerms(g *gathered) ([]entry, map[string]int) {
 	}
 	encs := make([][]entry, partitions)
 	dfs := make([]map[string]int, partitions)
-	parallel(partitions, func(part int) {
+	parallel.For(partitions, 0, func(part int) {
 		dfs[part] = make(map[string]int)
 		var es []entry
 		g.eachList(part, func(cjk uint64, t string, ps []posting) {

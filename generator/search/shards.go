@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"zhinan/generator/parallel"
 )
 
 // entry is one key of a shard and its value.
@@ -54,7 +56,7 @@ func writeShards(es []entry, n int) map[string][]byte {
 		buckets[i] = append(buckets[i], e)
 	}
 	out := make([][]byte, n)
-	parallel(n, func(i int) {
+	parallel.For(n, 0, func(i int) {
 		slices.SortFunc(buckets[i], func(a, b entry) int { return strings.Compare(a.key, b.key) })
 		out[i] = shardFile(fmt.Sprintf("s/%x", i), buckets[i])
 	})
