@@ -1,7 +1,6 @@
 package watch
 
 import (
-	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -69,26 +68,10 @@ func (w *Watcher) scan() map[string]stamp {
 		}
 	}
 	for _, d := range watchedDirs {
-		filepath.WalkDir(filepath.Join(w.root, d), func(p string, e fs.DirEntry, err error) error {
-			if err != nil {
-				if !errors.Is(err, fs.ErrNotExist) {
-					w.report(err)
-				}
-				return nil
+		w.walk(filepath.Join(w.root, d), func(_, rel string, e fs.DirEntry) {
+			if fi, err := e.Info(); err == nil { // else gone since the folder was read
+				m[rel] = stamp{mod: fi.ModTime(), size: fi.Size(), dir: e.IsDir()}
 			}
-			rel := w.rel(p)
-			if rel == "" {
-				if e.IsDir() {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			fi, err := e.Info()
-			if err != nil {
-				return nil // gone since the folder was read
-			}
-			m[rel] = stamp{mod: fi.ModTime(), size: fi.Size(), dir: e.IsDir()}
-			return nil
 		})
 	}
 	return m

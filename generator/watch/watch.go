@@ -212,6 +212,24 @@ func ignoredName(name string) bool {
 // reports every file and folder found as created: they may have appeared
 // before the watch was in place.
 func (w *Watcher) addTree(dir string, report bool) {
+	w.walk(dir, func(p, rel string, d fs.DirEntry) {
+		if d.IsDir() && !w.dirs[p] {
+			if err := w.fsw.Add(p); err != nil {
+				w.report(fmt.Errorf("watch: %s: %w", rel, err))
+			} else {
+				w.dirs[p] = true
+			}
+		}
+		if report && p != dir {
+			w.send(change{rel: rel, created: true})
+		}
+	})
+}
+
+// walk calls visit for every path below dir (dir included) that the watcher
+// does not ignore, skipping ignored folders whole. A folder that vanished
+// meanwhile is no error; other errors are reported.
+func (w *Watcher) walk(dir string, visit func(p, rel string, d fs.DirEntry)) {
 	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if !errors.Is(err, fs.ErrNotExist) {
@@ -226,16 +244,7 @@ func (w *Watcher) addTree(dir string, report bool) {
 			}
 			return nil
 		}
-		if d.IsDir() && !w.dirs[p] {
-			if err := w.fsw.Add(p); err != nil {
-				w.report(fmt.Errorf("watch: %s: %w", rel, err))
-			} else {
-				w.dirs[p] = true
-			}
-		}
-		if report && p != dir {
-			w.send(change{rel: rel, created: true})
-		}
+		visit(p, rel, d)
 		return nil
 	})
 }
