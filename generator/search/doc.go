@@ -114,12 +114,23 @@
 //	</form>
 //	<script src="ROOT/assets/search.js" data-root="ROOT/" defer></script>
 //
-// The client searches as the user types (after 100 ms), shows up to 10
+// The default theme does not include that script tag: its site.js adds it
+// when the box is first pointed at or focused ("/" focuses it), so a page
+// that is only read does not load the client. search.js, loaded late, takes
+// over a box the reader is already typing in.
+//
+// The client searches as the user types (after 100 ms) and shows up to 10
 // results as <a class="search-result"> holding .search-result-title,
 // .search-result-section (section › heading) and .search-result-excerpt with
 // <mark>s, or a <p class="search-empty"> message; the selected result has
-// class "selected" and aria-selected="true". "/" focuses the box, arrows
-// move, Enter opens, Escape closes. Every text is set with textContent.
+// class "selected" and aria-selected="true". Arrows move, Enter opens,
+// Escape closes. Every text is set with textContent.
+//
+// Results are shown in rank order as their page files arrive (each is a
+// request, and the first rows need not wait for the tenth); the list is
+// aria-busy="true" until the last has come. User Timing marks
+// zhinan-search-start, -first and -done time each search.
+//
 // Result URLs are used as they are over HTTP; under file:// they are made
 // ROOT-relative as described above. window.__zhinanSearch.query(q, n)
 // resolves to the same results as [Index.Search] (a test checks this under

@@ -261,10 +261,13 @@
     });
   }
 
-  // query resolves to the best n results: {url, anchor, heading, title, section, excerpt, highlights, score}.
-  function query(q, n) {
+  // rankQuery resolves to the ranking of q: {hits, record(hit)}, hits being
+  // the best n pages (scores and part masks only) and record(hit) resolving
+  // to the result for one of them once its page file has loaded. The split
+  // lets the box show the first results while later ones are on their way.
+  function rankQuery(q, n) {
     var gs = parseQuery(q);
-    if (!gs.length) return Promise.resolve([]);
+    if (!gs.length) return Promise.resolve({ hits: [], record: null });
     return load('manifest').then(function (manifest) {
       if (!manifest) throw new Error('search index not found under ' + ROOT + 'search/');
       var keys = [];
@@ -278,13 +281,20 @@
         });
         return loadKeys(manifest, alts);
       }).then(function () {
-        var hits = rank(manifest, gs).slice(0, n > 0 ? n : undefined);
         var m = matcher(gs);
-        return Promise.all(hits.map(function (h) { return load('d/' + h.doc); })).then(function (docs) {
-          return hits.map(function (h, i) { return result(manifest, h, docs[i] || { u: '', t: '', s: '', p: [] }, m); });
-        });
+        return {
+          hits: rank(manifest, gs).slice(0, n > 0 ? n : undefined),
+          record: function (h) {
+            return load('d/' + h.doc).then(function (d) { return result(manifest, h, d || { u: '', t: '', s: '', p: [] }, m); });
+          }
+        };
       });
     });
+  }
+
+  // query resolves to the best n results: {url, anchor, heading, title, section, excerpt, highlights, score}.
+  function query(q, n) {
+    return rankQuery(q, n).then(function (r) { return Promise.all(r.hits.map(r.record)); });
   }
 
   function result(manifest, h, d, m) {
@@ -368,6 +378,7 @@
   }
 
   Box.prototype.close = function () {
+    this.seq++; // results still on their way must not reopen the list
     this.list.hidden = true;
     this.select(-1);
     this.input.setAttribute('aria-expanded', 'false');
@@ -385,28 +396,59 @@
     if (a.scrollIntoView) a.scrollIntoView({ block: 'nearest' });
   };
 
-  Box.prototype.show = function (q, nodes) {
+  // show replaces the list with nodes; busy says more results are coming.
+  Box.prototype.show = function (q, nodes, busy) {
     this.list.textContent = '';
-    nodes.forEach(function (n) { this.list.appendChild(n); }, this);
-    this.links = nodes.filter(function (n) { return n.tagName === 'A'; });
+    this.links = [];
     this.selected = -1;
     this.shownFor = q;
+    this.add(nodes, busy);
     this.list.hidden = false;
     this.input.setAttribute('aria-expanded', 'true');
   };
 
-  // run searches now; it resolves once the results are shown.
+  Box.prototype.add = function (nodes, busy) {
+    nodes.forEach(function (n) {
+      this.list.appendChild(n);
+      if (n.tagName === 'A') this.links.push(n);
+    }, this);
+    this.list.setAttribute('aria-busy', busy ? 'true' : 'false');
+  };
+
+  // mark records a User Timing mark, so the time from a search to its
+  // results can be read in the browser's performance panel (and is, by
+  // BenchmarkBrowserQuery10k).
+  function mark(name) {
+    if (global.performance && performance.mark) performance.mark('zhinan-search-' + name);
+  }
+
+  // run searches now; it resolves once all results are shown. Results are
+  // shown in rank order as their page files arrive: a file is a request, and
+  // the first rows need not wait for the tenth.
   Box.prototype.run = function () {
     var self = this, q = this.input.value.trim(), my = ++this.seq;
     clearTimeout(this.timer);
     if (!q) { this.shownFor = ''; this.close(); return Promise.resolve(); }
-    return query(q, 10).then(function (rs) {
-      if (my !== self.seq) return;
-      var nodes = rs.map(resultNode);
-      if (!nodes.length) nodes = [el('p', 'search-empty', '没有找到与“' + q + '”相关的内容，试试更短的词或换个说法。')];
-      self.show(q, nodes);
-    }, function (err) {
-      if (my === self.seq) self.show(q, [el('p', 'search-empty', '搜索暂时不可用：' + err.message)]);
+    mark('start');
+    var current = function () { return my === self.seq; };
+    return rankQuery(q, 10).then(function (r) {
+      if (!current()) return;
+      if (!r.hits.length) {
+        self.show(q, [el('p', 'search-empty', '没有找到与“' + q + '”相关的内容，试试更短的词或换个说法。')]);
+        mark('done');
+        return;
+      }
+      var last = r.hits.length - 1;
+      return r.hits.map(r.record).reduce(function (shown, next, i) {
+        return shown.then(function () { return next; }).then(function (res) {
+          if (!current()) return;
+          if (i === 0) { self.show(q, [resultNode(res, 0)], i < last); mark('first'); }
+          else self.add([resultNode(res, i)], i < last);
+          if (i === last) mark('done');
+        });
+      }, Promise.resolve());
+    }).catch(function (err) {
+      if (current()) self.show(q, [el('p', 'search-empty', '搜索暂时不可用：' + err.message)]);
     });
   };
 
@@ -429,11 +471,6 @@
     else if (e.key === 'Enter') { e.preventDefault(); this.open(); }
   };
 
-  function isTyping(t) {
-    var tag = t && t.tagName;
-    return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || !!(t && t.isContentEditable);
-  }
-
   function ui() {
     var input = document.getElementById('search-input'), list = document.getElementById('search-results');
     if (!input || !list) return;
@@ -448,14 +485,15 @@
     });
     input.addEventListener('keydown', function (e) { box.onKey(e); });
     if (input.form) input.form.addEventListener('submit', function (e) { e.preventDefault(); });
-    document.addEventListener('keydown', function (e) {
-      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
-      e.preventDefault();
-      input.focus();
-    });
     document.addEventListener('click', function (e) {
       if (!list.contains(e.target) && e.target !== input) box.close();
     });
+    // Loaded on demand (the theme's site.js adds this script when the box
+    // is first used): the reader may already be in the box, and typing.
+    if (document.activeElement === input) {
+      load('manifest');
+      if (input.value.trim()) box.run();
+    }
   }
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', ui);

@@ -1,8 +1,9 @@
 // zhinan theme: dark-mode toggle, menu, copy buttons, current section in the
-// table of contents. Pages work without it. No frameworks.
+// table of contents, and the loader of the search client. Pages work without
+// it. No frameworks.
 (function () {
   "use strict";
-  var root = document.documentElement, doc = document;
+  var root = document.documentElement, doc = document, me = doc.currentScript;
   var narrow = matchMedia("(max-width: 48rem)"), sysDark = matchMedia("(prefers-color-scheme: dark)");
 
   // Theme: base.html applies the stored choice ("zhinan-theme") before paint.
@@ -68,5 +69,30 @@
   if (links.length) {
     addEventListener("scroll", function () { if (!queued) { queued = true; requestAnimationFrame(mark); } }, { passive: true });
     mark();
+  }
+
+  // Search: the client (assets/search.js, which loads the index) is fetched
+  // when the box is first pointed at or focused, so reading a page never
+  // pays for it. "/" focuses the box, as on most documentation sites.
+  var box = doc.getElementById("search-input"), searchRoot = me && me.getAttribute("data-root");
+  function loadSearch() {
+    if (loadSearch.started || searchRoot === null) return;
+    loadSearch.started = true;
+    var s = doc.createElement("script");
+    s.src = searchRoot + "assets/search.js";
+    s.setAttribute("data-root", searchRoot);
+    doc.head.appendChild(s);
+  }
+  function typing(t) {
+    return /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName) || t.isContentEditable;
+  }
+  if (box) {
+    box.addEventListener("focus", loadSearch);
+    box.addEventListener("pointerenter", loadSearch);
+    doc.addEventListener("keydown", function (e) {
+      if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
+      e.preventDefault();
+      box.focus();
+    });
   }
 })();
