@@ -1,8 +1,8 @@
 package markdown
 
 import (
-	"bytes"
 	"sort"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
@@ -44,8 +44,9 @@ type Options struct {
 // Doc is one rendered page.
 type Doc struct {
 	// HTML is the body. If the document's first block is a level-1 heading,
-	// that heading is not in HTML (the template shows the title).
-	HTML []byte
+	// that heading is not in HTML (the template shows the title). It is a
+	// string so that the page (site.Page.Content) shares it, not a copy.
+	HTML string
 	// Title is the plain text of the first level-1 heading anywhere in the
 	// document, "" if there is none.
 	Title string
@@ -178,12 +179,19 @@ func (r *Renderer) render(st *state, src []byte) *Doc {
 	}
 	d.Parts = collectParts(root, src, !r.opts.UnsafeHTML)
 
-	var buf bytes.Buffer
+	// The cache keeps every page's HTML for the next build: size the buffer
+	// for the usual HTML/Markdown ratio so it is rarely copied while growing,
+	// and copy it once if much of it went unused.
+	var buf strings.Builder
+	buf.Grow(len(src) + len(src)/2 + 512)
 	if err := r.md.Renderer().Render(&buf, src, root); err != nil {
 		d.Diags.Add(st.file, 0, 0, "render: %v", err)
 	}
-	d.HTML = buf.Bytes()
-	d.HasCode = bytes.Contains(d.HTML, []byte(`<pre class="chroma">`))
+	d.HTML = buf.String()
+	if buf.Cap()-buf.Len() > buf.Len()/4 {
+		d.HTML = strings.Clone(d.HTML)
+	}
+	d.HasCode = strings.Contains(d.HTML, `<pre class="chroma">`)
 	return d
 }
 
