@@ -185,3 +185,44 @@ func TestBrowserSearchFileURL(t *testing.T) {
 		t.Errorf("no-results message = %q", got)
 	}
 }
+
+// TestBrowserSearchRowsInOrder: with more results than the first screen
+// (whose page files are fetched first), the box ends up showing exactly
+// the ranking query() gives, in order, each row once.
+func TestBrowserSearchRowsInOrder(t *testing.T) {
+	ctx := newBrowser(t)
+	docs := genCorpus(corpusOptions{pages: 300, bodyRunes: 300, seed: 3})
+	files := Build(docs, WithBase("/"))
+	js, err := os.ReadFile(searchJS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files["assets/search.js"] = js
+	files["index.html"] = []byte(`<!doctype html><meta charset="utf-8"><title>q</title>` + searchForm +
+		`<script src="assets/search.js" data-root="./" defer></script>`)
+	dir := t.TempDir()
+	for name, b := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
+	defer srv.Close()
+	word := bigramsByDF(docs)[20] // in far more than ten pages
+	input := chromedp.CSS("#search-input")
+	do(t, ctx, "typing "+word, chromedp.Navigate(srv.URL+"/index.html"), chromedp.WaitReady(input),
+		chromedp.Click(input), chromedp.SendKeys(input, word), chromedp.WaitVisible(chromedp.CSS(resultsDone)))
+	shown := eval[[]string](t, ctx, `Array.from(document.querySelectorAll("#search-results a.search-result")).map(a => a.getAttribute("href"))`)
+	want, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](
+		fmt.Sprintf(`window.__zhinanSearch.query(%q, 10).then(rs => rs.map(r => r.href))`, word), chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(want) != 10 || strings.Join(shown, " ") != strings.Join(want, " ") {
+		t.Errorf("rows shown:\n%q\nwant the ranking:\n%q", shown, want)
+	}
+}

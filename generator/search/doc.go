@@ -127,8 +127,10 @@
 // Escape closes. Every text is set with textContent.
 //
 // Results are shown in rank order as their page files arrive (each is a
-// request, and the first rows need not wait for the tenth); the list is
-// aria-busy="true" until the last has come. User Timing marks
+// request, and the first rows need not wait for the tenth). The files of
+// the first five results, about what the list shows without scrolling, are
+// asked for first, the others once those have come. The list is
+// aria-busy="true" until the last row is in. User Timing marks
 // zhinan-search-start, -first and -done time each search.
 //
 // Result URLs are used as they are over HTTP; under file:// they are made

@@ -425,6 +425,8 @@
   // run searches now; it resolves once all results are shown. Results are
   // shown in rank order as their page files arrive: a file is a request, and
   // the first rows need not wait for the tenth.
+  var SCREEN = 5; // about how many results the list shows without scrolling
+
   Box.prototype.run = function () {
     var self = this, q = this.input.value.trim(), my = ++this.seq;
     clearTimeout(this.timer);
@@ -438,8 +440,14 @@
         mark('done');
         return;
       }
-      var last = r.hits.length - 1;
-      return r.hits.map(r.record).reduce(function (shown, next, i) {
+      // The rows a reader sees without scrolling are asked for first; the
+      // rest once those have come, so they do not share the network with them.
+      var last = r.hits.length - 1, firstScreen = r.hits.slice(0, SCREEN).map(r.record);
+      var rest = Promise.all(firstScreen).then(function () { return r.hits.slice(SCREEN).map(r.record); });
+      var records = r.hits.map(function (h, i) {
+        return i < SCREEN ? firstScreen[i] : rest.then(function (ps) { return ps[i - SCREEN]; });
+      });
+      return records.reduce(function (shown, next, i) {
         return shown.then(function () { return next; }).then(function (res) {
           if (!current()) return;
           if (i === 0) { self.show(q, [resultNode(res, 0)], i < last); mark('first'); }
