@@ -1,12 +1,15 @@
 package e2e
 
 import (
+	"context"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -33,13 +36,25 @@ func TestSearchBox(t *testing.T) {
 	if got := eval[string](t, tb, loaded); got != "" {
 		t.Errorf("reading a page loaded %q, want no search files", got)
 	}
-	if err := chromedp.Do(tb.ctx, chromedp.KeyEvent("/"), chromedp.KeyEvent("解散")); err != nil {
+	// "/" as a browser sends it: one keyDown whose text is typed unless the
+	// page cancels it (chromedp.KeyEvent sends the text as a separate char
+	// event, which no preventDefault can stop).
+	slash := chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		key := input.DispatchKeyEventParams{Type: input.DispatchKeyEventTypeKeyDown, Key: "/", Code: "Slash", Text: "/", WindowsVirtualKeyCode: 191}
+		if _, err := cdp.Call(ctx, t, input.DispatchKeyEvent, key); err != nil {
+			return err
+		}
+		key.Type, key.Text = input.DispatchKeyEventTypeKeyUp, ""
+		_, err := cdp.Call(ctx, t, input.DispatchKeyEvent, key)
+		return err
+	})
+	if err := chromedp.Do(tb.ctx, slash, chromedp.KeyEvent("解散")); err != nil {
 		t.Fatal(err)
 	}
 	if got := eval[string](t, tb, `document.activeElement.id`); got != "search-input" {
 		t.Fatalf("'/' focused %q, want search-input", got)
 	}
-	waitFor(t, tb, "all results", `document.querySelectorAll("#search-results[aria-busy=false] a.search-result").length > 0`)
+	waitFor(t, tb, "all results", `document.querySelectorAll('#search-results[aria-busy=false][data-query="解散"] a.search-result').length > 0`)
 	if got := eval[string](t, tb, loaded); !strings.Contains(got, "/assets/search.js") || !strings.Contains(got, "/search/manifest.js") {
 		t.Errorf("after '/' and typing, search files loaded: %q", got)
 	}

@@ -48,7 +48,7 @@ func TestScreenshots(t *testing.T) {
 			if err := chromedp.Do(tb.ctx, chromedp.Click(chromedp.CSS("#search-input")), chromedp.SendKeys(chromedp.CSS("#search-input"), "解散")); err != nil {
 				t.Fatal(err)
 			}
-			waitFor(t, tb, "search results", `document.querySelectorAll("#search-results[aria-busy=false] a").length > 0`)
+			waitFor(t, tb, "search results", `document.querySelectorAll('#search-results[aria-busy=false][data-query="解散"] a').length > 0`)
 			shoot(tb, "search-"+at)
 			tb.open(t, srv.URL+"/checklist/")
 			shoot(tb, "checklist-"+at)

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"sort"
 	"testing"
 
@@ -28,22 +26,8 @@ import (
 //	go test ./generator/search -run XXX -bench BrowserQuery -benchtime 3x
 func BenchmarkBrowserQuery10k(b *testing.B) {
 	docs := corpus10k()
-	files := Build(docs, WithBase("/"))
-	js, err := os.ReadFile(searchJS)
-	if err != nil {
-		b.Fatal(err)
-	}
-	files["assets/search.js"] = js
-	files["index.html"] = []byte(`<!doctype html><meta charset="utf-8"><title>q</title>` + searchForm +
-		`<script src="assets/search.js" data-root="./" defer></script>`)
 	dir := b.TempDir()
-	for name, data := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			b.Fatal(err)
-		}
-	}
+	writeFiles(b, dir, withClient(b, Build(docs, WithBase("/"))))
 	// HTTP/2, as sites are served today: over HTTP/1.1 a browser opens six
 	// connections to a host and the ten result files of a query queue up.
 	ts := httptest.NewUnstartedServer(http.FileServer(http.Dir(dir)))

@@ -31,12 +31,7 @@ var browserDocs = []Doc{
 // writeSite writes a tiny static site using the theme's search markup.
 func writeSite(t *testing.T, dir string) {
 	t.Helper()
-	files := Build(browserDocs, WithBase("/"))
-	js, err := os.ReadFile(searchJS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	files["assets/search.js"] = js
+	files := withClient(t, Build(browserDocs, WithBase("/")))
 	for _, d := range browserDocs {
 		root := strings.Repeat("../", strings.Count(d.URL, "/")-1)
 		if root == "" {
@@ -54,13 +49,33 @@ func writeSite(t *testing.T, dir string) {
 <main>%s</main>
 <script src="%sassets/search.js" data-root="%s" defer></script></body></html>`, body.String(), root, root)
 	}
+	writeFiles(t, dir, files)
+}
+
+// withClient adds search.js to an index's files, and an index.html holding
+// the search box (a page of the site may replace it).
+func withClient(tb testing.TB, files map[string][]byte) map[string][]byte {
+	tb.Helper()
+	js, err := os.ReadFile(searchJS)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	files["assets/search.js"] = js
+	files["index.html"] = []byte(`<!doctype html><meta charset="utf-8"><title>q</title>` + searchForm +
+		`<script src="assets/search.js" data-root="./" defer></script>`)
+	return files
+}
+
+// writeFiles writes files (slash paths) under dir.
+func writeFiles(tb testing.TB, dir string, files map[string][]byte) {
+	tb.Helper()
 	for name, b := range files {
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
+			tb.Fatal(err)
 		}
 		if err := os.WriteFile(p, b, 0o644); err != nil {
-			t.Fatal(err)
+			tb.Fatal(err)
 		}
 	}
 }
@@ -128,9 +143,13 @@ func waitFor(cond string) chromedp.Action[chromedp.Void] {
 	})
 }
 
-// resultsDone matches once the list holds all its results (it is aria-busy
-// while later rows are still loading).
-const resultsDone = `#search-results[aria-busy=false] a.search-result mark`
+// doneFor matches once the list holds all its results for query q: the
+// list says which query it shows (a slow machine may search for the first
+// character typed before the second arrives), and it is aria-busy while
+// later rows are still loading.
+func doneFor(q string) chromedp.CSS {
+	return chromedp.CSS(fmt.Sprintf(`#search-results[aria-busy=false][data-query=%q] a.search-result`, q))
+}
 
 func TestBrowserSearch(t *testing.T) {
 	ctx := newBrowser(t)
@@ -139,9 +158,9 @@ func TestBrowserSearch(t *testing.T) {
 	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
 	defer srv.Close()
 
-	input, results := chromedp.CSS("#search-input"), chromedp.CSS(resultsDone)
+	input := chromedp.CSS("#search-input")
 	do(t, ctx, "loading the page", chromedp.Navigate(srv.URL+"/"), chromedp.WaitReady(input), chromedp.Click(input))
-	do(t, ctx, "typing 解散", chromedp.SendKeys(input, "解散"), chromedp.WaitVisible(results))
+	do(t, ctx, "typing 解散", chromedp.SendKeys(input, "解散"), chromedp.WaitVisible(doneFor("解散")))
 	titles := eval[[]string](t, ctx, `Array.from(document.querySelectorAll("#search-results .search-result-title")).map(e => e.textContent)`)
 	if len(titles) != 2 || titles[0] != "解散微信群" || titles[1] != xssTitle {
 		t.Errorf("result titles %q, want [解散微信群 %s] as text", titles, xssTitle)
@@ -156,7 +175,7 @@ func TestBrowserSearch(t *testing.T) {
 		chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent(kb.ArrowUp),
 		chromedp.KeyEvent(kb.Enter),
 		waitFor(locationJS+` === "/guide/dissolve/|#解散群聊"`))
-	do(t, ctx, "Escape closes", chromedp.SendKeys(input, "群主"), chromedp.WaitVisible(results), chromedp.KeyEvent(kb.Escape),
+	do(t, ctx, "Escape closes", chromedp.SendKeys(input, "群主"), chromedp.WaitVisible(doneFor("群主")), chromedp.KeyEvent(kb.Escape),
 		waitFor(`document.getElementById("search-results").hidden`))
 	// Enter right after typing, before the debounced search has run.
 	do(t, ctx, "Enter before results", chromedp.SendKeys(input, kb.Backspace+kb.Backspace+"提到"+kb.Enter),
@@ -170,7 +189,7 @@ func TestBrowserSearchFileURL(t *testing.T) {
 	page := (&url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(dir, "xss", "index.html"))}).String()
 	input := chromedp.CSS("#search-input")
 	do(t, ctx, "searching from file://", chromedp.Navigate(page), chromedp.WaitReady(input),
-		chromedp.SendKeys(input, "群主"), chromedp.WaitVisible(chromedp.CSS(resultsDone)))
+		chromedp.SendKeys(input, "群主"), chromedp.WaitVisible(doneFor("群主")))
 	href := eval[string](t, ctx, `document.querySelector("#search-results a.search-result").href`)
 	u, err := url.Parse(href)
 	if err != nil || u.Scheme != "file" {
@@ -180,7 +199,8 @@ func TestBrowserSearchFileURL(t *testing.T) {
 		t.Errorf("result link %q does not point to an existing guide/dissolve/index.html: %v", href, err)
 	}
 	do(t, ctx, "Enter from file://", chromedp.KeyEvent(kb.Enter), waitFor(`decodeURIComponent(location.hash) === "#解散群聊"`))
-	do(t, ctx, "no results", chromedp.SendKeys(input, "无此内容"), chromedp.WaitVisible(chromedp.CSS("#search-results .search-empty")))
+	do(t, ctx, "no results", chromedp.SendKeys(input, "无此内容"),
+		chromedp.WaitVisible(chromedp.CSS(`#search-results[data-query="无此内容"] .search-empty`)))
 	if got := eval[string](t, ctx, `document.querySelector("#search-results .search-empty").textContent`); !strings.Contains(got, "没有找到与“无此内容”相关的内容") {
 		t.Errorf("no-results message = %q", got)
 	}
@@ -192,30 +212,14 @@ func TestBrowserSearchFileURL(t *testing.T) {
 func TestBrowserSearchRowsInOrder(t *testing.T) {
 	ctx := newBrowser(t)
 	docs := genCorpus(corpusOptions{pages: 300, bodyRunes: 300, seed: 3})
-	files := Build(docs, WithBase("/"))
-	js, err := os.ReadFile(searchJS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	files["assets/search.js"] = js
-	files["index.html"] = []byte(`<!doctype html><meta charset="utf-8"><title>q</title>` + searchForm +
-		`<script src="assets/search.js" data-root="./" defer></script>`)
 	dir := t.TempDir()
-	for name, b := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeFiles(t, dir, withClient(t, Build(docs, WithBase("/"))))
 	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
 	defer srv.Close()
 	word := bigramsByDF(docs)[20] // in far more than ten pages
 	input := chromedp.CSS("#search-input")
 	do(t, ctx, "typing "+word, chromedp.Navigate(srv.URL+"/index.html"), chromedp.WaitReady(input),
-		chromedp.Click(input), chromedp.SendKeys(input, word), chromedp.WaitVisible(chromedp.CSS(resultsDone)))
+		chromedp.Click(input), chromedp.SendKeys(input, word), chromedp.WaitVisible(doneFor(word)))
 	shown := eval[[]string](t, ctx, `Array.from(document.querySelectorAll("#search-results a.search-result")).map(a => a.getAttribute("href"))`)
 	want, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](
 		fmt.Sprintf(`window.__zhinanSearch.query(%q, 10).then(rs => rs.map(r => r.href))`, word), chromedp.EvalAwaitPromise))

@@ -396,9 +396,11 @@
     if (a.scrollIntoView) a.scrollIntoView({ block: 'nearest' });
   };
 
-  // show replaces the list with nodes; busy says more results are coming.
+  // show replaces the list with nodes for query q (kept in data-query);
+  // busy says more results are coming.
   Box.prototype.show = function (q, nodes, busy) {
     this.list.textContent = '';
+    this.list.setAttribute('data-query', q);
     this.links = [];
     this.selected = -1;
     this.shownFor = q;
