@@ -35,6 +35,10 @@ func TestSearchRealGuides(t *testing.T) {
 		{"广州互联网法院", "/legal/guangzhou-case/", 3},
 		{"公告模板", "/after/announcement-templates/", 3},
 		{"未成年人", "/exceptions/minors/", 3},
+		// Questions typed as a reader says them: no page holds the whole
+		// run, so the pages holding most of its words come up.
+		{"群主转让", "/permissions/transfer-owner/", 3},
+		{"解散群聊以后还能看到聊天记录吗", "/data/chat-history/", 1},
 	} {
 		results := ix.Search(tc.query, tc.top)
 		found := false

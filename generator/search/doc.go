@@ -37,17 +37,22 @@
 // # Queries
 //
 // A query is cut to its first 64 characters, tokenized the same way and
-// split into groups: each word is a
-// group, and each CJK run is a group whose terms are its distinct bigrams (or
-// its one character, for a one-character run). A page matches a CJK group if
-// it holds every term, anywhere (order and adjacency are not checked, so
-// rare false positives are possible for runs of three or more characters). It
-// matches a word group if it holds the word; the last group of a query, if it
-// is a word, also matches the (at most 8, most frequent) indexed words it is
-// a prefix of, at 0.7 times their score: "wec" finds "wecom".
+// split into groups: each word is a group, and each CJK run is a group whose
+// terms are its distinct bigrams (or its one character, for a one-character
+// run). A page matches a CJK group if it holds every term, anywhere (order
+// and adjacency are not checked, so rare false positives are possible for
+// runs of three or more characters). It matches the group in part if it
+// holds at least half of the terms and at least two, which needs a run of
+// four or more characters: with no dictionary, 「解散群聊以后还能看到聊天记录吗」
+// is one run, which no page holds whole, but the pages holding 解散, 群聊
+// and 聊天记录 are what the reader wants. A page matches a word group if it
+// holds the word; the last group of a query, if it is a word, also matches
+// the (at most 8, most frequent) indexed words it is a prefix of, at 0.7
+// times their score: "wec" finds "wecom".
 //
-// Pages matching every group come first, then pages matching fewer, each by
-// descending score. Repeated groups count once.
+// Pages matching more groups in full come first, then those matching more
+// groups in part, each by descending score (a partly matched group scores
+// the terms the page holds). Repeated groups count once.
 //
 // # Ranking
 //

@@ -118,7 +118,8 @@ func (ix *Index) doc(id int) *Doc {
 // hit is how one document matches a group, or the whole query.
 type hit struct {
 	doc     int
-	groups  int
+	groups  int // groups matched in full
+	partial int // CJK groups matched in part (see partialMatch)
 	score   float64
 	and, or uint32 // part masks: parts holding every term, parts holding any
 }
@@ -148,7 +149,11 @@ func (ix *Index) Search(query string, n int) []Result {
 				h = &hit{doc: doc, and: ^uint32(0)}
 				all[doc] = h
 			}
-			h.groups++
+			if gh.partial > 0 {
+				h.partial++
+			} else {
+				h.groups++
+			}
 			h.score += gh.score
 			h.and &= gh.mask()
 			h.or |= gh.or
@@ -159,7 +164,7 @@ func (ix *Index) Search(query string, n int) []Result {
 		hits = append(hits, h)
 	}
 	slices.SortFunc(hits, func(a, b *hit) int {
-		return cmp.Or(b.groups-a.groups, cmp.Compare(b.score, a.score), a.doc-b.doc)
+		return cmp.Or(b.groups-a.groups, b.partial-a.partial, cmp.Compare(b.score, a.score), a.doc-b.doc)
 	})
 	if n > 0 && len(hits) > n {
 		hits = hits[:n]
@@ -188,19 +193,30 @@ func (ix *Index) result(h *hit, m matcher) Result {
 // groupHits finds the documents matching one group.
 func (ix *Index) groupHits(g *group) map[int]hit {
 	if g.cjk {
-		var acc map[int]hit
-		for i, t := range g.terms {
-			next := make(map[int]hit)
+		// Count the terms each document holds, then keep the documents
+		// holding all of them, or enough of them (partialMatch).
+		acc := make(map[int]hit)
+		held := make(map[int]int)
+		for _, t := range g.terms {
 			ix.eachPosting(t, func(doc int, score float64, mask uint32) {
 				h, ok := acc[doc]
-				if i == 0 {
-					h, ok = hit{doc: doc, and: ^uint32(0)}, true
+				if !ok {
+					h = hit{doc: doc, and: ^uint32(0)}
 				}
-				if ok {
-					next[doc] = hit{doc: doc, score: h.score + score, and: h.and & mask, or: h.or | mask}
-				}
+				acc[doc] = hit{doc: doc, score: h.score + score, and: h.and & mask, or: h.or | mask}
+				held[doc]++
 			})
-			acc = next
+		}
+		for doc, n := range held {
+			switch {
+			case n == len(g.terms):
+			case partialMatch(n, len(g.terms)):
+				h := acc[doc]
+				h.partial = 1
+				acc[doc] = h
+			default:
+				delete(acc, doc)
+			}
 		}
 		return acc
 	}

@@ -4,13 +4,25 @@ import "strings"
 
 // group is one word or one CJK run of a query. A document matches a CJK
 // group when it holds every term (the run's bigrams, or its single
-// character); it matches a word group when it holds the word or, for the
-// last word of the query, one of the words the word is a prefix of.
+// character), and in part when it holds enough of them (partialMatch); it
+// matches a word group when it holds the word or, for the last word of the
+// query, one of the words the word is a prefix of.
 type group struct {
 	terms  []string // CJK: all required; word: the word itself
 	cjk    bool
 	prefix bool     // the last word of the query: also match words it begins
 	alts   []string // prefix expansions, filled in from the index
+}
+
+// partialMatch reports whether a document holding held of a CJK group's
+// total distinct bigrams matches the group in part: at least half of them,
+// and at least two, so runs of four or more characters only. Without a
+// dictionary a long run is read as one phrase; a reader typing
+// 「聊天记录保存多久」 wants the pages about 聊天记录 and 保存 even if no
+// page has those seven characters in a row. Partial matches rank after
+// full ones (see Index.Search).
+func partialMatch(held, total int) bool {
+	return total >= 3 && held >= 2 && 2*held >= total
 }
 
 // maxQueryRunes bounds the query (search.js cuts at the same length): longer ones are cut, so a pasted paragraph

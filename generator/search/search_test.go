@@ -116,6 +116,26 @@ func TestRankAndOverOr(t *testing.T) {
 	}
 }
 
+// TestPartialRun: a run of four or more characters also finds pages
+// holding at least half of its bigrams (two at least), after the pages
+// holding the whole run, however often the partial pages say their part.
+func TestPartialRun(t *testing.T) {
+	ix := openDocs(t, []Doc{
+		fillerDoc("/whole/", "其他话题", "说明群主转让的做法。"),
+		fillerDoc("/half/", "转让群主", "转让群主，再转让群主。"),
+		fillerDoc("/one/", "群主须知", "群主的职责。"),
+		fillerDoc("/none/", "其他话题", "无关。"),
+	})
+	// 群主转让: bigrams 群主 主转 转让; /half/ holds 群主 and 转让, /one/ only 群主.
+	if got, want := urls(ix.Search("群主转让", 10)), []string{"/whole/", "/half/"}; !slices.Equal(got, want) {
+		t.Errorf("Search(群主转让) = %v, want %v", got, want)
+	}
+	// Three characters (two bigrams): one bigram is not enough.
+	if got := urls(ix.Search("主转让", 10)); !slices.Equal(got, []string{"/whole/"}) {
+		t.Errorf("Search(主转让) = %v, want [/whole/]", got)
+	}
+}
+
 func TestPrefixWidthAndAnchor(t *testing.T) {
 	ix := openDocs(t, []Doc{
 		{URL: "/wecom/", Title: "企业微信", Parts: []Part{

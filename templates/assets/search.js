@@ -217,14 +217,17 @@
 
   function groupHits(manifest, g) {
     var acc = new Map();
-    if (g.cjk) {
-      g.terms.forEach(function (t, i) {
-        var next = new Map();
+    if (g.cjk) { // as groupHits in index.go: all terms, or enough of them
+      g.terms.forEach(function (t) {
         eachPosting(manifest, t, function (doc, score, mask) {
-          var h = i === 0 ? { score: 0, and: 0xffffffff, or: 0 } : acc.get(doc);
-          if (h) next.set(doc, { score: h.score + score, and: (h.and & mask) >>> 0, or: (h.or | mask) >>> 0 });
+          var h = acc.get(doc) || { score: 0, and: 0xffffffff, or: 0, held: 0 };
+          acc.set(doc, { score: h.score + score, and: (h.and & mask) >>> 0, or: (h.or | mask) >>> 0, held: h.held + 1 });
         });
-        acc = next;
+      });
+      acc.forEach(function (h, doc) {
+        if (h.held === g.terms.length) return;
+        if (partialMatch(h.held, g.terms.length)) h.partial = true;
+        else acc.delete(doc);
       });
       return acc;
     }
@@ -242,6 +245,9 @@
     return acc;
   }
 
+  // partialMatch: see query.go.
+  function partialMatch(held, total) { return total >= 3 && held >= 2 && 2 * held >= total; }
+
   function maskOf(h) { return h.and ? h.and : h.or; }
 
   function rank(manifest, gs) {
@@ -249,15 +255,15 @@
     gs.forEach(function (g) {
       groupHits(manifest, g).forEach(function (gh, doc) {
         var h = all.get(doc);
-        if (!h) { h = { doc: doc, groups: 0, score: 0, and: 0xffffffff, or: 0 }; all.set(doc, h); }
-        h.groups++;
+        if (!h) { h = { doc: doc, groups: 0, partial: 0, score: 0, and: 0xffffffff, or: 0 }; all.set(doc, h); }
+        if (gh.partial) h.partial++; else h.groups++;
         h.score += gh.score;
         h.and = (h.and & maskOf(gh)) >>> 0;
         h.or = (h.or | gh.or) >>> 0;
       });
     });
     return Array.from(all.values()).sort(function (a, b) {
-      return (b.groups - a.groups) || (b.score - a.score) || (a.doc - b.doc);
+      return (b.groups - a.groups) || (b.partial - a.partial) || (b.score - a.score) || (a.doc - b.doc);
     });
   }
 
