@@ -12,7 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// agreementStrings are tokenized by Go and by search.js under node; the
+// agreementStrings are tokenized by Go and by search-core.js under node; the
 // results must be identical. They also seed FuzzTokenize.
 var agreementStrings = []string{
 	"",
@@ -38,8 +38,12 @@ var agreementStrings = []string{
 	strings.Repeat("解散群聊 WeChat 123 ", 500),
 }
 
-// searchJS is the browser client, relative to this package.
-const searchJS = "../../templates/assets/search.js"
+// searchJS is the browser client's engine and searchBoxJS its search box,
+// relative to this package.
+const (
+	searchJS    = "../../templates/assets/search-core.js"
+	searchBoxJS = "../../templates/assets/search.js"
+)
 
 // needTool skips the test when a tool is missing, except under CI=true.
 func needTool(t testing.TB, name, path string) string {

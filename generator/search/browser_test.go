@@ -47,22 +47,25 @@ func writeSite(t *testing.T, dir string) {
 		files[strings.TrimPrefix(d.URL, "/")+"index.html"] = fmt.Appendf(nil, `<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>page</title></head><body>
 `+searchForm+`
 <main>%s</main>
-<script src="%sassets/search.js" data-root="%s" defer></script></body></html>`, body.String(), root, root)
+<script src="%sassets/search-core.js" data-root="%s" defer></script>
+<script src="%sassets/search.js" defer></script></body></html>`, body.String(), root, root, root)
 	}
 	writeFiles(t, dir, files)
 }
 
-// withClient adds search.js to an index's files, and an index.html holding
-// the search box (a page of the site may replace it).
+// withClient adds the client's two scripts to an index's files, and an
+// index.html holding the search box (a page of the site may replace it).
 func withClient(tb testing.TB, files map[string][]byte) map[string][]byte {
 	tb.Helper()
-	js, err := os.ReadFile(searchJS)
-	if err != nil {
-		tb.Fatal(err)
+	for name, path := range map[string]string{"assets/search-core.js": searchJS, "assets/search.js": searchBoxJS} {
+		js, err := os.ReadFile(path)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		files[name] = js
 	}
-	files["assets/search.js"] = js
 	files["index.html"] = []byte(`<!doctype html><meta charset="utf-8"><title>q</title>` + searchForm +
-		`<script src="assets/search.js" data-root="./" defer></script>`)
+		`<script src="assets/search-core.js" data-root="./" defer></script><script src="assets/search.js" defer></script>`)
 	return files
 }
 

@@ -2,7 +2,7 @@
 //
 // The site pipeline calls [Build] with one [Doc] per page once the site is
 // built; Build returns the index as files under "search/", written beside the
-// site. The browser client, templates/assets/search.js, loads those files on
+// site. The browser client, templates/assets/search-core.js, loads them on
 // demand; [Open] and [Index.Search] read the very same files from Go, for the
 // `zhinan search` command and for tests. Chinese needs no dictionary: every
 // substring of two or more Chinese characters that occurs in a page finds
@@ -10,7 +10,7 @@
 //
 // # Tokenizer
 //
-// [Tokenize] is the one definition of a token; search.js implements the same
+// [Tokenize] is the one definition of a token; search-core.js implements the same
 // algorithm, and a test runs both on a shared list of strings.
 //
 //  1. Folding. Each code point is normalized on its own with NFKC and then
@@ -117,12 +117,15 @@
 //	  <input type="search" id="search-input" placeholder="搜索指南" autocomplete="off" aria-label="搜索">
 //	  <div id="search-results" role="listbox" hidden></div>
 //	</form>
-//	<script src="ROOT/assets/search.js" data-root="ROOT/" defer></script>
+//	<script src="ROOT/assets/search-core.js" data-root="ROOT/" defer></script>
+//	<script src="ROOT/assets/search.js" defer></script>
 //
-// The default theme does not include that script tag: its site.js adds it
-// when the box is first pointed at or focused ("/" focuses it), so a page
-// that is only read does not load the client. search.js, loaded late, takes
-// over a box the reader is already typing in.
+// search-core.js is the engine (tokenizer, index files, ranking, results),
+// which must agree with the Go side; search.js is the box. The default theme
+// does not include these script tags: its site.js adds them when the box is
+// first pointed at or focused ("/" focuses it), so a page that is only read
+// does not load the client. search.js, loaded late, takes over a box the
+// reader is already typing in.
 //
 // The client searches as the user types (after 100 ms) and shows up to 10
 // results as <a class="search-result"> holding .search-result-title,

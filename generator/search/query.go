@@ -25,7 +25,7 @@ func partialMatch(held, total int) bool {
 	return total >= 3 && held >= 2 && 2*held >= total
 }
 
-// maxQueryRunes bounds the query (search.js cuts at the same length): longer ones are cut, so a pasted paragraph
+// maxQueryRunes bounds the query (search-core.js cuts at the same length): longer ones are cut, so a pasted paragraph
 // cannot make the browser load hundreds of shards.
 const maxQueryRunes = 64
 

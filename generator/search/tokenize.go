@@ -30,7 +30,7 @@ type run struct {
 // Tokenize splits s into tokens: words (letters, digits and the marks that
 // follow them) and, for every run of CJK characters, each character alone
 // (unigram) and each overlapping pair (bigram), in order of position. See the
-// package documentation for the exact rules; templates/assets/search.js
+// package documentation for the exact rules; templates/assets/search-core.js
 // implements the same algorithm.
 func Tokenize(s string) []Token {
 	var toks []Token

@@ -71,17 +71,21 @@
     mark();
   }
 
-  // Search: the client (assets/search.js, which loads the index) is fetched
-  // when the box is first pointed at or focused, so reading a page never
-  // pays for it. "/" focuses the box, as on most documentation sites.
+  // Search: the client (assets/search-core.js, which loads the index, and
+  // assets/search.js, the box) is fetched when the box is first pointed at
+  // or focused, so reading a page never pays for it. "/" focuses the box,
+  // as on most documentation sites.
   var box = doc.getElementById("search-input"), searchRoot = me && me.getAttribute("data-root");
   function loadSearch() {
     if (loadSearch.started || searchRoot === null) return;
     loadSearch.started = true;
-    var s = doc.createElement("script");
-    s.src = searchRoot + "assets/search.js";
-    s.setAttribute("data-root", searchRoot);
-    doc.head.appendChild(s);
+    ["search-core.js", "search.js"].forEach(function (name) {
+      var s = doc.createElement("script");
+      s.src = searchRoot + "assets/" + name;
+      s.async = false; // run in this order, each as soon as it may
+      s.setAttribute("data-root", searchRoot);
+      doc.head.appendChild(s);
+    });
   }
   function typing(t) {
     return /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName) || t.isContentEditable;
