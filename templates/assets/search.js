@@ -96,11 +96,11 @@
     if (global.performance && performance.mark) performance.mark('zhinan-search-' + name);
   }
 
+  var SCREEN = 5; // about how many results the list shows without scrolling
+
   // run searches now; it resolves once all results are shown. Results are
   // shown in rank order as their page files arrive: a file is a request, and
   // the first rows need not wait for the tenth.
-  var SCREEN = 5; // about how many results the list shows without scrolling
-
   Box.prototype.run = function () {
     var self = this, q = this.input.value.trim(), my = ++this.seq;
     clearTimeout(this.timer);
