@@ -75,7 +75,14 @@
   // assets/search.js, the box) is fetched when the box is first pointed at
   // or focused, so reading a page never pays for it. "/" focuses the box,
   // as on most documentation sites.
-  var box = doc.getElementById("search-input"), searchRoot = me && me.getAttribute("data-root");
+  var box = doc.getElementById("search-input"), searchRoot = siteRoot();
+  // siteRoot is this script's data-root, else the folder holding its assets/.
+  function siteRoot() {
+    if (!me) return null;
+    if (me.hasAttribute("data-root")) return me.getAttribute("data-root");
+    var m = /^(.*)assets\/site\.js(\?.*)?$/.exec(me.getAttribute("src") || "");
+    return m ? m[1] : null;
+  }
   function loadSearch() {
     if (loadSearch.started || searchRoot === null) return;
     loadSearch.started = true;
