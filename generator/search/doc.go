@@ -45,7 +45,9 @@
 // holds at least half of the terms and at least two, which needs a run of
 // four or more characters: with no dictionary, 「解散群聊以后还能看到聊天记录吗」
 // is one run, which no page holds whole, but the pages holding 解散, 群聊
-// and 聊天记录 are what the reader wants. A page matches a word group if it
+// and 聊天记录 are what the reader wants. Filler bigrams (those holding a
+// particle such as 的 了 吗 么, and question words such as 如何 是否) are
+// left out of that count, though a full match still needs them. A page matches a word group if it
 // holds the word; the last group of a query, if it is a word, also matches
 // the (at most 8, most frequent) indexed words it is a prefix of, at 0.7
 // times their score: "wec" finds "wecom".

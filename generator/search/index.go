@@ -196,8 +196,14 @@ func (ix *Index) groupHits(g *group) map[int]hit {
 		// Count the terms each document holds, then keep the documents
 		// holding all of them, or enough of them (partialMatch).
 		acc := make(map[int]hit)
-		held := make(map[int]int)
+		held := make(map[int]int)    // terms a document holds
+		content := make(map[int]int) // of which not filler
+		contentTerms := 0
 		for _, t := range g.terms {
+			filler := isFiller(t)
+			if !filler {
+				contentTerms++
+			}
 			ix.eachPosting(t, func(doc int, score float64, mask uint32) {
 				h, ok := acc[doc]
 				if !ok {
@@ -205,12 +211,15 @@ func (ix *Index) groupHits(g *group) map[int]hit {
 				}
 				acc[doc] = hit{doc: doc, score: h.score + score, and: h.and & mask, or: h.or | mask}
 				held[doc]++
+				if !filler {
+					content[doc]++
+				}
 			})
 		}
 		for doc, n := range held {
 			switch {
 			case n == len(g.terms):
-			case partialMatch(n, len(g.terms)):
+			case partialMatch(content[doc], contentTerms, len(g.terms)):
 				h := acc[doc]
 				h.partial = 1
 				acc[doc] = h

@@ -14,15 +14,28 @@ type group struct {
 	alts   []string // prefix expansions, filled in from the index
 }
 
-// partialMatch reports whether a document holding held of a CJK group's
-// total distinct bigrams matches the group in part: at least half of them,
-// and at least two, so runs of four or more characters only. Without a
-// dictionary a long run is read as one phrase; a reader typing
-// 「聊天记录保存多久」 wants the pages about 聊天记录 and 保存 even if no
-// page has those seven characters in a row. Partial matches rank after
-// full ones (see Index.Search).
-func partialMatch(held, total int) bool {
-	return total >= 3 && held >= 2 && 2*held >= total
+// partialMatch reports whether a document matches a CJK group of total
+// distinct bigrams in part, holding held of the group's content bigrams
+// (those not filler): at least half of them and at least two, in a run of
+// four or more characters. Without a dictionary a long run is read as one
+// phrase; a reader typing 「聊天记录保存多久」 wants the pages about 聊天记录
+// and 保存 even if no page has those characters in a row. Partial matches
+// rank after full ones (see Index.Search).
+func partialMatch(held, content, total int) bool {
+	return total >= 3 && held >= 2 && 2*held >= content
+}
+
+// fillerChars are particles, and fillerBigrams question words, that a
+// reader types around the words that matter (「群主退群了怎么办」): a bigram
+// holding one, or being one, is filler and does not count towards a partial
+// match, which would otherwise ask for 了怎 and 么办 as much as for 退群.
+// search-core.js has the same lists.
+const fillerChars = "的了吗呢吧啊呀么"
+
+var fillerBigrams = []string{"如何", "怎样", "为何", "为什", "是否", "能否", "可否", "请问", "一下"}
+
+func isFiller(bigram string) bool {
+	return strings.ContainsAny(bigram, fillerChars) || containsStr(fillerBigrams, bigram)
 }
 
 // maxQueryRunes bounds the query (search-core.js cuts at the same length): longer ones are cut, so a pasted paragraph

@@ -130,6 +130,13 @@ func TestPartialRun(t *testing.T) {
 	if got, want := urls(ix.Search("群主转让", 10)), []string{"/whole/", "/half/"}; !slices.Equal(got, want) {
 		t.Errorf("Search(群主转让) = %v, want %v", got, want)
 	}
+	// Filler bigrams (particles, question words) do not count: 群主退群了怎么办
+	// has 群主 主退 退群 群了 了怎 怎么 么办, of which only 群主 主退 退群
+	// are content, so 群主 and 退群 are enough.
+	ix2 := openDocs(t, []Doc{fillerDoc("/quit/", "退群须知", "群主可以退群。"), fillerDoc("/none/", "其他话题", "无关。")})
+	if got := urls(ix2.Search("群主退群了怎么办", 10)); !slices.Equal(got, []string{"/quit/"}) {
+		t.Errorf("Search(群主退群了怎么办) = %v, want [/quit/]", got)
+	}
 	// Three characters (two bigrams): one bigram is not enough.
 	if got := urls(ix.Search("主转让", 10)); !slices.Equal(got, []string{"/whole/"}) {
 		t.Errorf("Search(主转让) = %v, want [/whole/]", got)

@@ -220,15 +220,18 @@
   function groupHits(manifest, g) {
     var acc = new Map();
     if (g.cjk) { // as groupHits in index.go: all terms, or enough of them
+      var contentTerms = 0;
       g.terms.forEach(function (t) {
+        var c = isFiller(t) ? 0 : 1;
+        contentTerms += c;
         eachPosting(manifest, t, function (doc, score, mask) {
-          var h = acc.get(doc) || { score: 0, and: 0xffffffff, or: 0, held: 0 };
-          acc.set(doc, { score: h.score + score, and: (h.and & mask) >>> 0, or: (h.or | mask) >>> 0, held: h.held + 1 });
+          var h = acc.get(doc) || { score: 0, and: 0xffffffff, or: 0, held: 0, content: 0 };
+          acc.set(doc, { score: h.score + score, and: (h.and & mask) >>> 0, or: (h.or | mask) >>> 0, held: h.held + 1, content: h.content + c });
         });
       });
       acc.forEach(function (h, doc) {
         if (h.held === g.terms.length) return;
-        if (partialMatch(h.held, g.terms.length)) h.partial = true;
+        if (partialMatch(h.content, contentTerms, g.terms.length)) h.partial = true;
         else acc.delete(doc);
       });
       return acc;
@@ -247,8 +250,11 @@
     return acc;
   }
 
-  // partialMatch: see query.go.
-  function partialMatch(held, total) { return total >= 3 && held >= 2 && 2 * held >= total; }
+  // partialMatch and isFiller: see query.go.
+  function partialMatch(held, content, total) { return total >= 3 && held >= 2 && 2 * held >= content; }
+
+  var FILLER_CHARS = /[的了吗呢吧啊呀么]/, FILLER_BIGRAMS = ['如何', '怎样', '为何', '为什', '是否', '能否', '可否', '请问', '一下'];
+  function isFiller(t) { return FILLER_CHARS.test(t) || FILLER_BIGRAMS.indexOf(t) >= 0; }
 
   function maskOf(h) { return h.and ? h.and : h.or; }
 
