@@ -4,12 +4,20 @@
 // Write fills a staging folder beside the output ("public" is staged in
 // ".public.staging-*"), then swaps it in with two renames. A build that fails
 // before Write leaves the old output byte for byte as it was; leftovers of a
-// killed build are removed by the next Write. Guard refuses output folders
+// killed build are removed by the next Write.
+//
+// A file whose bytes are already in the old output is not written again: the
+// staging folder gets a hard link to the old file. Rebuilding a big site
+// thus mostly adds directory entries instead of writing data, unchanged files
+// keep their modification time (which deploy tools such as rsync use), and
+// removing the old output frees almost nothing. Where links are not
+// possible, the file is written. Guard refuses output folders
 // whose removal would lose work: "/", the home folder, the site root, its
 // content/ folder, or any folder that contains the site root.
 package output
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -88,7 +96,7 @@ func WriteEach(dir string, names []string, get func(name string) ([]byte, error)
 	if err != nil {
 		return err
 	}
-	if err := writeAll(stage, names, get); err != nil {
+	if err := writeAll(stage, dir, names, get); err != nil {
 		os.RemoveAll(stage)
 		return err
 	}
@@ -133,7 +141,9 @@ func cleanLeftovers(parent, name string) {
 	}
 }
 
-func writeAll(root string, names []string, get func(string) ([]byte, error)) error {
+// writeAll writes every file under root, linking those that are the same in
+// the old output folder old.
+func writeAll(root, old string, names []string, get func(string) ([]byte, error)) error {
 	paths := slices.Clone(names)
 	for _, p := range paths {
 		if !filepath.IsLocal(filepath.FromSlash(p)) {
@@ -156,10 +166,27 @@ func writeAll(root string, names []string, get func(string) ([]byte, error)) err
 	// creating files, and another can run a template meanwhile.
 	parallel.For(len(paths), runtime.GOMAXPROCS(0)*2, func(i int) {
 		b, err := get(paths[i])
-		if err == nil {
-			err = os.WriteFile(filepath.Join(root, filepath.FromSlash(paths[i])), b, 0o644)
+		rel := filepath.FromSlash(paths[i])
+		if err == nil && !linkSame(filepath.Join(old, rel), filepath.Join(root, rel), b) {
+			err = os.WriteFile(filepath.Join(root, rel), b, 0o644)
 		}
 		errs[i] = err
 	})
 	return errors.Join(errs...)
+}
+
+// linkSame hard-links dst to the file old if old is a regular file holding
+// exactly b, and reports whether it did. Reading old costs less than writing
+// dst: it is usually in the page cache, and a write allocates blocks that
+// the removal of the old output must free again.
+func linkSame(old, dst string, b []byte) bool {
+	fi, err := os.Lstat(old)
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() != int64(len(b)) {
+		return false
+	}
+	cur, err := os.ReadFile(old)
+	if err != nil || !bytes.Equal(cur, b) {
+		return false
+	}
+	return os.Link(old, dst) == nil
 }
