@@ -190,3 +190,32 @@ api.loadFile = name => {
 		}
 	}
 }
+
+// TestJSRetriesFailedLoads: a file that failed to load (the network was
+// down) is asked for again by the next query instead of failing forever.
+func TestJSRetriesFailedLoads(t *testing.T) {
+	node := needTool(t, "node", "node")
+	abs, _ := filepath.Abs(searchJS)
+	dir := t.TempDir()
+	writeFiles(t, dir, Build([]Doc{fillerDoc("/a/", "解散群聊", "先备份。")}))
+	script := `const s = require(process.argv[1]), fs = require('fs'), path = require('path');
+const api = globalThis.__zhinanSearch;
+let down = true;
+api.loadFile = name => {
+  if (!down) new Function('__zhinanSearch', fs.readFileSync(path.join(process.argv[2], 'search', name + '.js'), 'utf8'))(api);
+  return Promise.resolve();
+};
+(async () => {
+  const first = await api.query('解散', 10).then(() => 'found', e => 'failed: ' + e.message);
+  down = false;
+  const second = await api.query('解散', 10).then(rs => rs.map(r => r.url).join(' '), e => 'failed: ' + e.message);
+  process.stdout.write(first.split(':')[0] + '|' + second);
+})();`
+	out, err := exec.Command(node, "-e", script, abs, dir).Output()
+	if err != nil {
+		t.Fatalf("node: %v", err)
+	}
+	if got := string(out); got != "failed|/a/" {
+		t.Errorf("while down, then up: %q, want \"failed|/a/\"", got)
+	}
+}

@@ -198,7 +198,10 @@
   // set, replaces the script tag (tests under node use it).
   function load(name) {
     if (!loading[name]) {
-      loading[name] = (api.loadFile || scriptTag)(name).then(function () { return data[name] || null; });
+      loading[name] = (api.loadFile || scriptTag)(name).then(function () {
+        if (!data[name]) delete loading[name]; // a failed load is tried again by the next query
+        return data[name] || null;
+      });
     }
     return loading[name];
   }
