@@ -11,9 +11,11 @@
 // thus mostly adds directory entries instead of writing data, unchanged files
 // keep their modification time (which deploy tools such as rsync use), and
 // removing the old output frees almost nothing. Where links are not
-// possible, the file is written. Guard refuses output folders
-// whose removal would lose work: "/", the home folder, the site root, its
-// content/ folder, or any folder that contains the site root.
+// possible, the file is written.
+//
+// Guard refuses output folders whose removal would lose work: "/", the home
+// folder, the site root, its content/ folder, or any folder that contains
+// the site root.
 package output
 
 import (
