@@ -109,6 +109,7 @@ type Builder struct {
 	renders renderCache
 	cfg     config.Config // the settings of the last build; a change empties the caches
 	loaded  *content.Site // what the last build found under content/
+	theme   *tmpl.Set     // the last build's templates, if they loaded cleanly
 	changed []string      // set by PrepareChanged for one build
 }
 
@@ -188,8 +189,15 @@ func (b *Builder) prepare(complete bool) (*Result, error) {
 	}
 	table, d := site.NewTable(cfg.BasePath(), pages, loaded.Assets)
 	diags.Merge(d)
-	theme, d := tmpl.Load(templates.FS, fsys, funcs)
-	diags.Merge(d)
+	theme := b.theme
+	if theme == nil || !ok || !onlyContent(b.changed) {
+		theme, d = tmpl.Load(templates.FS, fsys, funcs)
+		diags.Merge(d)
+		b.theme = nil
+		if len(d) == 0 {
+			b.theme = theme
+		}
+	}
 
 	md := markdown.New(markdown.Options{UnsafeHTML: cfg.UnsafeHTML})
 	docs, rendered := renderAll(md, pages, table, &b.renders)
@@ -216,6 +224,17 @@ func (b *Builder) prepare(complete bool) (*Result, error) {
 	}
 	res.Elapsed = time.Since(start)
 	return res, nil
+}
+
+// onlyContent reports whether every changed path is under content/, so
+// that the templates need not be read again. No paths means unknown.
+func onlyContent(paths []string) bool {
+	for _, p := range paths {
+		if !strings.HasPrefix(p, content.Dir+"/") {
+			return false
+		}
+	}
+	return len(paths) > 0
 }
 
 func withoutDrafts(pages []*content.Page) []*content.Page {
