@@ -13,9 +13,9 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
-)
 
-const chromium = "/usr/bin/chromium"
+	"zhinan/internal/chromium"
+)
 
 var (
 	browserOnce   sync.Once
@@ -34,23 +34,14 @@ func TestMain(m *testing.M) {
 // first use; it skips the test when Chromium is missing (fails when CI=true).
 func browser(t *testing.T) context.Context {
 	t.Helper()
-	if _, err := os.Stat(chromium); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("CI=true but %s is missing: apt-get install -y chromium", chromium)
-		}
-		t.Skipf("skipping browser test: %s not installed (apt-get install -y chromium)", chromium)
-	}
+	chromium.Require(t)
 	browserOnce.Do(func() {
 		dir, err := os.MkdirTemp("", "zhinan-e2e-chromium")
 		if err != nil {
 			browserErr = err
 			return
 		}
-		opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(chromium),
-			chromedp.NoSandbox, chromedp.Headless, chromedp.DisableGPU,
-			chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
-			chromedp.Flag("disable-sync", true), chromedp.Flag("no-first-run", true), chromedp.UserDataDir(dir))
-		actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+		actx, cancelA := chromedp.NewExecAllocator(context.Background(), chromium.Options(dir, chromedp.DefaultExecAllocatorOptions[:]...)...)
 		ctx, cancelC := chromedp.NewContext(actx)
 		browserCtx = ctx
 		browserCancel = func() { cancelC(); cancelA(); os.RemoveAll(dir) }

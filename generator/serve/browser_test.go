@@ -13,31 +13,15 @@ import (
 
 	"zhinan/generator"
 	"zhinan/generator/watch"
+	"zhinan/internal/chromium"
 )
-
-const chromium = "/usr/bin/chromium"
 
 // browser starts a headless Chromium, or skips the test when there is none
 // (fails instead when CI=true).
 func browser(t *testing.T) context.Context {
 	t.Helper()
-	if _, err := os.Stat(chromium); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("CI=true but %s is missing: apt-get install -y chromium", chromium)
-		}
-		t.Skipf("skipping browser test: %s not installed (apt-get install -y chromium)", chromium)
-	}
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromium),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.Flag("headless", true),
-		chromedp.Flag("no-sandbox", true),
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-	}
+	chromium.Require(t)
+	opts := chromium.Options(t.TempDir())
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelC := chromedp.NewContext(actx)
 	ctx, cancelT := context.WithTimeout(ctx, 60*time.Second)
