@@ -6,6 +6,10 @@
 // A diagnostic prints as "file:line:col: message". The message is lower case and
 // quotes its subject: `content/x.md:12:5: broken link "y.md#z": no heading "z" in content/y.md`.
 // Line and column are 1-based; 0 means unknown and is left out of the text.
+//
+// A diagnostic is an error unless its Severity says Warning. Errors stop a
+// build from writing anything; warnings are printed ("warning: " after the
+// position) and counted, and the output is written all the same.
 package diag
 
 import (
@@ -14,12 +18,21 @@ import (
 	"strings"
 )
 
+// Severity says whether a diagnostic stops the build.
+type Severity uint8
+
+const (
+	Error   Severity = iota // the zero value: the build fails
+	Warning                 // reported and counted; the build goes on
+)
+
 // Diag is one problem at one place.
 type Diag struct {
-	File string // slash path relative to the site root, e.g. "content/x.md"
-	Line int    // 1-based; 0 if unknown
-	Col  int    // 1-based; 0 if unknown
-	Msg  string
+	File     string // slash path relative to the site root, e.g. "content/x.md"
+	Line     int    // 1-based; 0 if unknown
+	Col      int    // 1-based; 0 if unknown
+	Msg      string
+	Severity Severity
 }
 
 func (d Diag) String() string {
@@ -34,6 +47,9 @@ func (d Diag) String() string {
 	if b.Len() > 0 {
 		b.WriteString(": ")
 	}
+	if d.Severity == Warning {
+		b.WriteString("warning: ")
+	}
 	b.WriteString(d.Msg)
 	return b.String()
 }
@@ -45,6 +61,11 @@ type List []Diag
 // Add appends a diagnostic with a formatted message.
 func (l *List) Add(file string, line, col int, format string, args ...any) {
 	*l = append(*l, Diag{File: file, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)})
+}
+
+// Warn appends a warning with a formatted message.
+func (l *List) Warn(file string, line, col int, format string, args ...any) {
+	*l = append(*l, Diag{File: file, Line: line, Col: col, Msg: fmt.Sprintf(format, args...), Severity: Warning})
 }
 
 // Merge appends all of other.
@@ -74,6 +95,60 @@ func (l *List) Sort() {
 		out = append(out, d)
 	}
 	*l = out
+}
+
+// HasErrors reports whether any diagnostic is an error.
+func (l List) HasErrors() bool {
+	for _, d := range l {
+		if d.Severity == Error {
+			return true
+		}
+	}
+	return false
+}
+
+// Errors returns the diagnostics that are errors.
+func (l List) Errors() List { return l.only(Error) }
+
+// Warnings returns the diagnostics that are warnings.
+func (l List) Warnings() List { return l.only(Warning) }
+
+func (l List) only(s Severity) List {
+	var out List
+	for _, d := range l {
+		if d.Severity == s {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// Count says how many errors and warnings there are: "2 errors, 31
+// warnings", "1 error", "no problems".
+func (l List) Count() string {
+	e, w := 0, 0
+	for _, d := range l {
+		if d.Severity == Warning {
+			w++
+		} else {
+			e++
+		}
+	}
+	plural := func(n int, what string) string {
+		if n == 1 {
+			return "1 " + what
+		}
+		return fmt.Sprintf("%d %ss", n, what)
+	}
+	switch {
+	case e == 0 && w == 0:
+		return "no problems"
+	case w == 0:
+		return plural(e, "error")
+	case e == 0:
+		return plural(w, "warning")
+	}
+	return plural(e, "error") + ", " + plural(w, "warning")
 }
 
 // Error prints every diagnostic, one per line.
