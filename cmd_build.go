@@ -2,77 +2,98 @@ package main
 
 import (
 	"errors"
-	"time"
-
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
-	"zhinan/generator/diag"
+	"time"
 
 	"zhinan/generator"
+	"zhinan/generator/config"
+	"zhinan/generator/diag"
 	"zhinan/generator/output"
 )
 
+// siteFlags are the flags every command that builds the site takes.
+type siteFlags struct {
+	src, links string
+	drafts     bool
+}
+
+func addSiteFlags(fs *flag.FlagSet) *siteFlags {
+	var f siteFlags
+	fs.StringVar(&f.src, "src", ".", "the site's root, the folder holding content/")
+	fs.BoolVar(&f.drafts, "drafts", false, "include draft pages")
+	fs.StringVar(&f.links, "links", "", "broken links and anchors: error or warn (default: the links setting, else error)")
+	return &f
+}
+
+// options checks the flags and turns them into build options.
+func (f *siteFlags) options(fs *flag.FlagSet) (generator.Options, bool) {
+	if f.links != "" && f.links != config.LinksError && f.links != config.LinksWarn {
+		fmt.Fprintf(os.Stderr, "zhinan %s: -links %q: want %s or %s\n", fs.Name(), f.links, config.LinksError, config.LinksWarn)
+		return generator.Options{}, false
+	}
+	return generator.Options{Src: f.src, Drafts: f.drafts, Links: f.links}, true
+}
+
 func runBuild(args []string) int {
 	fs := newFlags("build")
-	src := fs.String("src", ".", "the site's root, the folder holding content/")
+	sf := addSiteFlags(fs)
 	out := fs.String("out", "public", "output folder (relative to the current folder)")
 	base := fs.String("base-url", "", "base URL of the published site (overrides zhinan.yaml), e.g. https://example.org/guide/")
-	drafts := fs.Bool("drafts", false, "include draft pages")
 	if rc := parse(fs, args); rc >= 0 {
 		return rc
 	}
-	if fs.NArg() > 0 {
+	opts, ok := sf.options(fs)
+	if fs.NArg() > 0 || !ok {
 		fs.Usage()
 		return 2
 	}
-	dir, ok := outputDir(fs, *src, *out)
+	opts.BaseURL = *base
+	dir, ok := outputDir(fs, sf.src, *out)
 	if !ok {
 		return 1
 	}
 	start := time.Now()
-	b := generator.NewBuilder(generator.Options{Src: *src, Drafts: *drafts, BaseURL: *base})
-	res, err := b.Prepare()
-	if err != nil {
-		// Build runs the templates as well, so the report holds every
-		// problem at once, template problems included.
-		_, err = b.Build()
-		fmt.Fprintln(os.Stderr, err)
+	res, diags := generator.NewBuilder(opts).Build(generator.All)
+	if diags.HasErrors() {
+		if res != nil {
+			// The templates have not run: run them all, so that one report
+			// holds every problem, and write nothing.
+			diags = append(diags, res.Check()...)
+			diags.Sort()
+		}
+		report(os.Stderr, diags)
 		return 1
 	}
 	// Pages are made and written as they come, on all cores, so the site is
 	// never in memory whole; a template that fails on any page leaves the old
 	// output as it was and is reported with all the others.
-	names := res.Names()
-	if err := output.WriteEach(dir, names, res.Make); err != nil {
-		fmt.Fprintln(os.Stderr, writeError(err))
+	err := res.Write(dir, false)
+	var tmplDiags diag.List
+	if errors.As(err, &tmplDiags) {
+		report(os.Stderr, append(diags, tmplDiags...))
 		return 1
 	}
-	fmt.Printf("built %d pages (%d files) into %s in %d ms\n", res.Pages, len(names), dir, time.Since(start).Milliseconds())
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "zhinan build:", err)
+		return 1
+	}
+	report(os.Stderr, diags)
+	fmt.Printf("built %d pages (%d files) into %s in %d ms\n", res.Pages, len(res.Names()), dir, time.Since(start).Milliseconds())
 	return 0
 }
 
-// writeError sorts the diagnostics among the failures of a write.
-func writeError(err error) error {
-	var diags diag.List
-	var other []error
-	errs := []error{err}
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		errs = j.Unwrap()
+// report prints every diagnostic, sorted, then their count, when there are any.
+func report(w io.Writer, diags diag.List) {
+	if len(diags) == 0 {
+		return
 	}
-	for _, e := range errs {
-		var d *diag.Diag
-		if errors.As(e, &d) {
-			diags = append(diags, *d)
-		} else {
-			other = append(other, e)
-		}
-	}
-	if len(other) > 0 {
-		return fmt.Errorf("zhinan build: %w", errors.Join(other...))
-	}
-	return diags.Err()
+	diags.Sort()
+	fmt.Fprintln(w, diags.Error())
+	fmt.Fprintln(w, diags.Count())
 }
 
 // outputDir is the folder a command writes: -out, or public/ inside -src
@@ -93,16 +114,28 @@ func outputDir(fs *flag.FlagSet, src, out string) (string, bool) {
 
 func runCheck(args []string) int {
 	fs := newFlags("check")
-	src := fs.String("src", ".", "the site's root, the folder holding content/")
-	drafts := fs.Bool("drafts", false, "include draft pages")
+	sf := addSiteFlags(fs)
 	if rc := parse(fs, args); rc >= 0 {
 		return rc
 	}
-	res, err := generator.NewBuilder(generator.Options{Src: *src, Drafts: *drafts}).Build()
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
+	opts, ok := sf.options(fs)
+	if fs.NArg() > 0 || !ok {
+		fs.Usage()
+		return 2
+	}
+	res, diags := generator.NewBuilder(opts).Build(generator.All)
+	pages := 0
+	if res != nil {
+		diags = append(diags, res.Check()...)
+		diags.Sort()
+		pages = res.Pages
+	}
+	if len(diags) > 0 {
+		fmt.Fprintln(os.Stderr, diags.Error())
+	}
+	fmt.Printf("%d pages: %s\n", pages, diags.Count())
+	if diags.HasErrors() {
 		return 1
 	}
-	fmt.Printf("ok: %d pages, no problems\n", res.Pages)
 	return 0
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"strings"
 	"testing/fstest"
@@ -20,6 +21,7 @@ func runSearch(args []string) int {
 	n := fs.Int("n", 10, "show at most this many results (0: all)")
 	asJSON := fs.Bool("json", false, "print the results as JSON")
 	drafts := fs.Bool("drafts", false, "include draft pages")
+	links := fs.String("links", "warn", "broken links and anchors: error or warn (search works on a site with broken links)")
 	if rc := parse(fs, args); rc >= 0 {
 		return rc
 	}
@@ -28,12 +30,12 @@ func runSearch(args []string) int {
 		fs.Usage()
 		return 2
 	}
-	res, err := generator.NewBuilder(generator.Options{Src: *src, Drafts: *drafts}).Build()
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
+	res, diags := generator.NewBuilder(generator.Options{Src: *src, Drafts: *drafts, Links: *links}).Build(generator.All)
+	if diags.HasErrors() {
+		fmt.Fprintln(os.Stderr, diags.Error())
 		return 1
 	}
-	ix, err := search.Open(filesFS(res.Files))
+	ix, err := search.Open(resultFS{res})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "zhinan search: the built site has no usable search index:", err)
 		return 1
@@ -60,12 +62,16 @@ func runSearch(args []string) int {
 }
 
 // filesFS presents a build's output files as a file system.
-func filesFS(files map[string][]byte) fstest.MapFS {
-	m := make(fstest.MapFS, len(files))
-	for name, b := range files {
-		m[name] = &fstest.MapFile{Data: b, Mode: 0o644}
+// resultFS is a built site as a file system, making each file when it is
+// opened: the search index reads only its own files.
+type resultFS struct{ res *generator.Result }
+
+func (r resultFS) Open(name string) (fs.File, error) {
+	b, err := r.res.File(name)
+	if err != nil {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
 	}
-	return m
+	return fstest.MapFS{name: &fstest.MapFile{Data: b, Mode: 0o644}}.Open(name)
 }
 
 func isTerminal(f *os.File) bool {

@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"zhinan/generator"
+	"zhinan/generator/config"
+	"zhinan/generator/rebuild"
 	"zhinan/generator/serve"
 	"zhinan/generator/watch"
 )
@@ -23,18 +25,27 @@ import (
 func runServe(args []string) int {
 	fs := newFlags("serve")
 	var c serveConfig
-	fs.StringVar(&c.src, "src", ".", "the site's root, the folder holding content/")
+	sf := addSiteFlags(fs)
 	fs.StringVar(&c.addr, "addr", "127.0.0.1:1313", "address to listen on")
-	fs.BoolVar(&c.drafts, "drafts", false, "include draft pages")
 	fs.BoolVar(&c.open, "open", false, "open the site in a browser")
 	fs.DurationVar(&c.poll, "poll", 0, "scan for changes at this interval instead of using file system events (e.g. 500ms)")
 	if rc := parse(fs, args); rc >= 0 {
 		return rc
 	}
-	if fs.NArg() > 0 {
+	opts, ok := sf.options(fs)
+	if fs.NArg() > 0 || !ok {
 		fs.Usage()
 		return 2
 	}
+	// The preview shows broken links as warnings (marked in the page), so
+	// that a link to a page not written yet never stops it; -links error
+	// makes them errors, which it still shows the pages with.
+	if opts.Links == "" {
+		opts.Links = config.LinksWarn
+	}
+	// The site is served at the server's root, whatever base_url zhinan.yaml gives.
+	opts.BaseURL = "/"
+	c.opts = opts
 	if !loopback(c.addr) {
 		fmt.Fprintf(os.Stderr, "zhinan serve: warning: %s is reachable from other machines; the preview server is meant for 127.0.0.1\n", c.addr)
 	}
@@ -46,14 +57,15 @@ func runServe(args []string) int {
 }
 
 type serveConfig struct {
-	src, addr    string
-	drafts, open bool
-	poll         time.Duration
+	opts generator.Options
+	addr string
+	open bool
+	poll time.Duration
 }
 
 // run serves until Ctrl-C or SIGTERM, then shuts down gracefully.
 func (c serveConfig) run() error {
-	w, err := watch.New(c.src, watch.Options{Poll: c.poll, Debounce: serve.Debounce})
+	w, err := watch.New(c.opts.Src, watch.Options{Poll: c.poll, Debounce: serve.Debounce})
 	if err != nil {
 		return err
 	}
@@ -73,18 +85,19 @@ func (c serveConfig) run() error {
 	url := "http://" + ln.Addr().String() + "/"
 	fmt.Printf("zhinan serve: %s (Ctrl-C to stop)\n", url)
 
-	// The site is served at the server's root, whatever base_url zhinan.yaml gives.
-	b := generator.NewBuilder(generator.Options{Src: c.src, Drafts: c.drafts, BaseURL: "/"})
+	if c.opts.Links == config.LinksWarn {
+		fmt.Println("zhinan serve: broken links are shown as warnings in the preview (zhinan build follows the links setting)")
+	}
 	looped := make(chan struct{})
 	go func() {
 		defer close(looped)
-		watch.Run(ctx, w, serve.Builder{B: b}, func(r watch.Rebuild) {
+		rebuild.Loop{Source: w, Builder: generator.NewBuilder(c.opts), WatchError: watchError, Apply: func(r rebuild.Rebuild) {
 			site.Apply(r)
 			printRebuild(os.Stdout, os.Stderr, r)
 			if r.First && c.open {
 				openBrowser(url)
 			}
-		})
+		}}.Run(ctx)
 	}()
 	select {
 	case <-ctx.Done():

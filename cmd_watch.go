@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -9,30 +10,32 @@ import (
 	"syscall"
 
 	"zhinan/generator"
-	"zhinan/generator/output"
+	"zhinan/generator/diag"
+	"zhinan/generator/rebuild"
 	"zhinan/generator/watch"
 )
 
-// runWatch rebuilds the output folder on every change of the site, keeping
-// the last good output when a build fails.
+// runWatch rebuilds the output folder on every change of the site. A
+// problem on one page does not stop the others from being written; a
+// site-wide problem keeps the last good output.
 func runWatch(args []string) int {
 	fs := newFlags("watch")
-	src := fs.String("src", ".", "the site's root, the folder holding content/")
+	sf := addSiteFlags(fs)
 	out := fs.String("out", "public", "output folder (relative to the current folder)")
-	drafts := fs.Bool("drafts", false, "include draft pages")
 	poll := fs.Duration("poll", 0, "scan for changes at this interval instead of using file system events (e.g. 500ms)")
 	if rc := parse(fs, args); rc >= 0 {
 		return rc
 	}
-	if fs.NArg() > 0 {
+	opts, ok := sf.options(fs)
+	if fs.NArg() > 0 || !ok {
 		fs.Usage()
 		return 2
 	}
-	dir, ok := outputDir(fs, *src, *out)
+	dir, ok := outputDir(fs, sf.src, *out)
 	if !ok {
 		return 1
 	}
-	w, err := watch.New(*src, watch.Options{Poll: *poll})
+	w, err := watch.New(sf.src, watch.Options{Poll: *poll})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "zhinan watch:", err)
 		return 1
@@ -40,28 +43,37 @@ func runWatch(args []string) int {
 	defer w.Close()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	b := generator.NewBuilder(generator.Options{Src: *src, Drafts: *drafts})
-	fmt.Printf("zhinan watch: writing %s on every change of %s (Ctrl-C to stop)\n", dir, *src)
-	watch.Run(ctx, w, b, func(r watch.Rebuild) {
+	fmt.Printf("zhinan watch: writing %s on every change of %s (Ctrl-C to stop)\n", dir, sf.src)
+	rebuild.Loop{Source: w, Builder: generator.NewBuilder(opts), WatchError: watchError, Apply: func(r rebuild.Rebuild) {
 		printRebuild(os.Stdout, os.Stderr, r)
-		if r.Err != nil {
+		if r.Result == nil {
 			fmt.Fprintf(os.Stderr, "zhinan watch: %s left as it was\n", dir)
 			return
 		}
-		if err := output.Write(dir, r.Result.Files); err != nil {
+		// Pages whose template fails keep the bytes they had.
+		err := r.Result.Write(dir, true)
+		var l diag.List
+		if errors.As(err, &l) {
+			fmt.Fprintln(os.Stderr, l.Error())
+		} else if err != nil {
 			fmt.Fprintln(os.Stderr, "zhinan watch:", err)
 		}
-	})
+	}}.Run(ctx)
 	return 0
 }
 
-// printRebuild prints the one-line summary of a rebuild, then, when it
-// failed, every diagnostic. serve and watch both use it.
-func printRebuild(stdout, stderr io.Writer, r watch.Rebuild) {
-	if r.Err == nil {
-		fmt.Fprintln(stdout, watch.Summary(r))
+// watchError tells the editor that some changes may go unseen.
+func watchError(err error) {
+	fmt.Fprintf(os.Stderr, "zhinan: %v (changes there may go unseen; on Linux, raise fs.inotify.max_user_watches or use -poll 500ms)\n", err)
+}
+
+// printRebuild prints the one-line summary of a rebuild, then every
+// diagnostic. serve and watch both use it.
+func printRebuild(stdout, stderr io.Writer, r rebuild.Rebuild) {
+	if len(r.Diags) == 0 {
+		fmt.Fprintln(stdout, rebuild.Summary(r))
 		return
 	}
-	fmt.Fprintln(stderr, watch.Summary(r))
-	fmt.Fprintln(stderr, r.Err)
+	fmt.Fprintln(stderr, rebuild.Summary(r))
+	fmt.Fprintln(stderr, r.Diags.Error())
 }

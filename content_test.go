@@ -15,9 +15,9 @@ import (
 // (the sidebar is not counted: a reader who follows the text must get
 // everywhere).
 func TestGuides(t *testing.T) {
-	res, err := generator.NewBuilder(generator.Options{FS: os.DirFS(".")}).Build()
-	if err != nil {
-		t.Fatalf("the guides have problems:\n%v", err)
+	res, _, diags := generator.BuildFiles(generator.Options{FS: os.DirFS(".")})
+	if len(diags) > 0 {
+		t.Fatalf("the guides have problems:\n%v", diags)
 	}
 	s := res.Site
 	bySource := map[string]*site.Page{}

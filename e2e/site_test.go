@@ -16,30 +16,47 @@ import (
 	"testing/fstest"
 
 	"zhinan/generator"
+	"zhinan/generator/diag"
 )
 
+// built is a site built in memory, every file made.
+type built struct {
+	*generator.Result
+	Files map[string][]byte
+}
+
 var (
-	siteOnce sync.Once
-	siteRes  *generator.Result
-	siteErr  error
+	siteOnce  sync.Once
+	siteRes   *built
+	siteDiags diag.List
 )
+
+// build builds a site in memory, or fails the test with its problems.
+func build(t *testing.T, opts generator.Options) (*built, diag.List) {
+	t.Helper()
+	res, files, diags := generator.BuildFiles(opts)
+	if files == nil {
+		return nil, diags
+	}
+	return &built{res, files}, diags
+}
 
 // realSite builds the repository's own site (content/ at the module root)
 // once per test binary.
-func realSite(t *testing.T) *generator.Result {
+func realSite(t *testing.T) *built {
 	t.Helper()
 	siteOnce.Do(func() {
-		siteRes, siteErr = generator.NewBuilder(generator.Options{Src: ".."}).Build()
+		siteRes, siteDiags = build(t, generator.Options{Src: ".."})
 	})
-	if siteErr != nil {
-		t.Fatalf("building the site: %v", siteErr)
+	if len(siteDiags) > 0 {
+		t.Fatalf("building the site: %v", siteDiags)
 	}
 	return siteRes
 }
 
 // codeSite builds a small site with a highlighted code block and a task
 // list, which the real content does not have.
-func codeSite(t *testing.T) *generator.Result {
+func codeSite(t *testing.T) *built {
 	t.Helper()
 	fsys := fstest.MapFS{
 		"content/_index.md": {Data: []byte("# 代码示例站\n\n见 [代码](code.md)。\n")},
@@ -47,9 +64,9 @@ func codeSite(t *testing.T) *generator.Result {
 			"package main\n\nfunc main() {\n\tprintln(\"解散\") // 注释\n}\n```\n\n" +
 			"- [x] 已备份\n- [ ] 已通知\n")},
 	}
-	res, err := generator.NewBuilder(generator.Options{FS: fsys}).Build()
-	if err != nil {
-		t.Fatalf("building the code site: %v", err)
+	res, diags := build(t, generator.Options{FS: fsys})
+	if len(diags) > 0 {
+		t.Fatalf("building the code site: %v", diags)
 	}
 	return res
 }
@@ -82,7 +99,7 @@ func serve(t *testing.T, files map[string][]byte) *httptest.Server {
 // pageURLs lists the URL path of every HTML page of a build: each
 // folder's index.html, and 404.html. Alias (redirect) pages are listed
 // separately, as they leave at once.
-func pageURLs(res *generator.Result) (pages, aliases []string) {
+func pageURLs(res *built) (pages, aliases []string) {
 	isAlias := map[string]bool{}
 	for _, a := range res.Site.Aliases {
 		isAlias[a.Rel] = true
@@ -106,7 +123,7 @@ func pageURLs(res *generator.Result) (pages, aliases []string) {
 }
 
 // guidePages are the built files of the site's guides (pages of kind "page").
-func guidePages(res *generator.Result) map[string][]byte {
+func guidePages(res *built) map[string][]byte {
 	out := map[string][]byte{}
 	for _, p := range res.Site.Pages {
 		if p.Kind == "page" {

@@ -12,7 +12,6 @@ import (
 
 	"zhinan/generator"
 	"zhinan/generator/corpus"
-	"zhinan/generator/output"
 )
 
 // BenchmarkBuild is a cold build of a synthetic site (package corpus) from
@@ -35,13 +34,13 @@ func BenchmarkBuild(b *testing.B) {
 				runtime.GC() // the last iteration's garbage must not count
 				stop := samplePeak(&peak)
 				b.StartTimer()
-				// What "zhinan build" does: prepare, then make and write each
+				// What "zhinan build" does: build, then make and write each
 				// file as it comes.
-				res, err := generator.NewBuilder(generator.Options{Src: src}).Prepare()
-				if err != nil {
-					b.Fatal(err)
+				res, diags := generator.NewBuilder(generator.Options{Src: src}).Build(generator.All)
+				if len(diags) > 0 {
+					b.Fatal(diags)
 				}
-				if err := output.WriteEach(out, res.Names(), res.Make); err != nil {
+				if err := res.Write(out, false); err != nil {
 					b.Fatal(err)
 				}
 				b.StopTimer()
@@ -64,14 +63,15 @@ func BenchmarkRebuildOneEdit(b *testing.B) {
 		b.Fatal(err)
 	}
 	bld := generator.NewBuilder(generator.Options{Src: src})
-	if _, err := bld.Build(); err != nil {
-		b.Fatal(err)
+	if _, diags := bld.Build(generator.All); len(diags) > 0 {
+		b.Fatal(diags)
 	}
 	pages, _ := filepath.Glob(filepath.Join(src, "content", "s001", "p*.md"))
 	if len(pages) == 0 {
 		b.Fatal("no pages in content/s001")
 	}
 	page := pages[len(pages)/2]
+	rel := "s001/" + filepath.Base(page)
 	orig, err := os.ReadFile(page)
 	if err != nil {
 		b.Fatal(err)
@@ -86,9 +86,9 @@ func BenchmarkRebuildOneEdit(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		res, err := bld.Build()
-		if err != nil {
-			b.Fatal(err)
+		res, diags := bld.Build(generator.Change{Paths: []string{"content/" + rel}})
+		if len(diags) > 0 {
+			b.Fatal(diags)
 		}
 		if res.Rendered != 1 {
 			b.Fatalf("rendered %d pages after one edit, want 1", res.Rendered)

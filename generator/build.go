@@ -3,7 +3,6 @@ package generator
 import (
 	"io/fs"
 	"os"
-	"slices"
 	"strings"
 	"time"
 
@@ -11,6 +10,7 @@ import (
 	"zhinan/generator/content"
 	"zhinan/generator/diag"
 	"zhinan/generator/markdown"
+	"zhinan/generator/parallel"
 	"zhinan/generator/site"
 	"zhinan/generator/tmpl"
 	"zhinan/templates"
@@ -22,166 +22,68 @@ type Options struct {
 	FS      fs.FS  // the site root as a file system; when nil, os.DirFS(Src)
 	Drafts  bool   // include pages whose front matter says draft: true
 	BaseURL string // overrides base_url from zhinan.yaml when not empty
+	Links   string // overrides the links setting when not empty: config.LinksError or config.LinksWarn
 }
 
-// Result is one build: every output file by slash path relative to the
-// output root ("index.html", "platforms/ios/index.html", "assets/site.css").
-type Result struct {
-	Files    map[string][]byte // every file; nil after Prepare until Complete
-	Site     *site.Site        // the site graph the files were made from
-	Pages    int               // pages in the site
-	Rendered int               // pages whose Markdown was rendered this time (the rest came from the cache)
-	Elapsed  time.Duration     // wall time of the build
-
-	out *output
+// Change says what changed since a Builder's last build.
+type Change struct {
+	Paths []string // slash paths relative to the site root, as a watcher reports them
+	All   bool     // anything may have changed: a first build, or a watcher that lost events
 }
 
-// File returns one output file, making it if it was not made yet. A path
-// that is not part of the site gives an error satisfying
-// errors.Is(err, fs.ErrNotExist); a template that fails gives a *diag.Diag.
-// It is safe for concurrent use.
-func (r *Result) File(name string) ([]byte, error) {
-	if r.Files != nil {
-		if b, ok := r.Files[name]; ok {
-			return b, nil
-		}
-		return nil, fs.ErrNotExist
-	}
-	return r.out.file(name, true)
-}
-
-// Make is File without keeping what it made: for writing each file once.
-func (r *Result) Make(name string) ([]byte, error) {
-	if r.out == nil {
-		return r.File(name)
-	}
-	return r.out.file(name, false)
-}
-
-// Names lists every output file, sorted.
-func (r *Result) Names() []string {
-	if r.out == nil {
-		names := make([]string, 0, len(r.Files))
-		for n := range r.Files {
-			names = append(names, n)
-		}
-		slices.Sort(names)
-		return names
-	}
-	return r.out.names()
-}
-
-// Assets are the theme's files (the output's assets/ folder), by output path.
-func (r *Result) Assets() map[string][]byte {
-	files := map[string][]byte{}
-	all := r.Files
-	if r.out != nil {
-		all = r.out.static
-	}
-	for name, b := range all {
-		if strings.HasPrefix(name, "assets/") {
-			files[name] = b
-		}
-	}
-	return files
-}
-
-// Complete makes every file of a prepared result (in parallel) and fills
-// Files. Template problems come back as a diag.List.
-func (r *Result) Complete() error {
-	if r.Files != nil {
-		return nil
-	}
-	files, diags := r.out.all()
-	if len(diags) > 0 {
-		return diags.Err()
-	}
-	r.Files = files
-	return nil
-}
+// All is the Change of a build from scratch.
+var All = Change{All: true}
 
 // Builder builds a site again and again, reusing what did not change: parsed
-// front matter and rendered Markdown of unchanged files. A Builder is not
+// front matter, rendered Markdown and parsed templates. A Builder is not
 // safe for concurrent use.
 type Builder struct {
 	opts    Options
 	pages   content.Cache
 	renders renderCache
-	cfg     config.Config // the settings of the last build; a change empties the caches
+	built   bool          // a build has run, so cfg, loaded and theme describe it
+	cfg     config.Config // the settings of the last build
 	loaded  *content.Site // what the last build found under content/
 	theme   *tmpl.Set     // the last build's templates, if they loaded cleanly
-	changed []string      // set by PrepareChanged for one build
 }
 
 // NewBuilder returns a Builder for opts.
 func NewBuilder(opts Options) *Builder { return &Builder{opts: opts} }
 
-// Build reads the site and builds it in memory. When the site has problems,
-// the error is a diag.List with every one of them, sorted, and Result is nil.
-func (b *Builder) Build() (*Result, error) {
-	start := time.Now()
-	res, err := b.prepare(true)
-	if err != nil {
-		return nil, err
-	}
-	res.Elapsed = time.Since(start)
-	return res, nil
-}
-
-// Prepare does all of a build but running the page templates and building
-// the search index: every URL, link and anchor is checked, every problem
-// outside templates reported, and Result.File makes any file on demand. The
-// preview server uses it so that a save shows in the browser at once, however
-// big the site. Complete finishes the job.
-func (b *Builder) Prepare() (*Result, error) {
-	return b.prepare(false)
-}
-
-// PrepareChanged is Prepare when the caller knows that only the given files
-// (paths relative to the site root) changed since the last build: if they are
-// all existing files under content/, only they are read again; otherwise it is
-// a plain Prepare.
-func (b *Builder) PrepareChanged(paths []string) (*Result, error) {
-	b.changed = paths
-	defer func() { b.changed = nil }()
-	return b.prepare(false)
-}
-
-// BuildChanged is Build when the caller knows which files changed since the
-// last build (as a file watcher does): those are read again whatever their
-// size and time say, and if the set of files is the same, only they are.
-func (b *Builder) BuildChanged(paths []string) (*Result, error) {
-	b.changed = paths
-	defer func() { b.changed = nil }()
-	return b.Build()
-}
-
-func (b *Builder) prepare(complete bool) (*Result, error) {
+// Build builds the site after ch, reusing what ch cannot have changed since
+// the last build (planReuse decides what). It returns the site, whose files
+// are made on demand, and every diagnostic, sorted, each an error or a
+// warning.
+//
+// Problems that belong to one page (a broken link, bad front matter, a URL
+// that another page has) leave the rest of the site whole: the result is
+// there, and that page is built as well as it can be. Only site-wide
+// problems, the settings or templates that do not load, give a nil result.
+// Templates run when a file is asked for (Result.File, Check, Write), so a
+// template that fails on one page is reported there.
+func (b *Builder) Build(ch Change) (*Result, diag.List) {
 	start := time.Now()
 	fsys := b.opts.FS
 	if fsys == nil {
 		fsys = os.DirFS(b.opts.Src)
 	}
-	var diags diag.List
+	var diags, siteWide diag.List
 	cfg, d := config.Load(fsys)
-	diags.Merge(d)
+	siteWide.Merge(d)
 	if b.opts.BaseURL != "" {
 		cfg.BaseURL = b.opts.BaseURL
 	}
-	if cfg != b.cfg {
+	if b.opts.Links != "" {
+		cfg.Links = b.opts.Links
+	}
+	plan := planReuse(ch, lastBuild{
+		built: b.built, theme: b.theme != nil, config: b.built && cfg == b.cfg})
+	b.built, b.cfg = true, cfg
+	if !plan.renders {
 		b.renders = renderCache{}
-		b.cfg = cfg
 	}
-	for _, c := range b.changed {
-		if rel, ok := strings.CutPrefix(c, content.Dir+"/"); ok {
-			b.pages.Forget(rel)
-		}
-	}
-	loaded, d, ok := content.Reload(fsys, &b.pages, b.loaded, b.changed)
-	if !ok {
-		loaded, d = content.Load(fsys, &b.pages)
-	}
-	b.loaded = loaded
+
+	loaded, d := b.load(fsys, plan)
 	diags.Merge(d)
 	pages := loaded.Pages
 	if !b.opts.Drafts {
@@ -190,9 +92,13 @@ func (b *Builder) prepare(complete bool) (*Result, error) {
 	table, d := site.NewTable(cfg.BasePath(), pages, loaded.Assets)
 	diags.Merge(d)
 	theme := b.theme
-	if theme == nil || !ok || !onlyContent(b.changed) {
+	if !plan.theme || theme == nil {
 		theme, d = tmpl.Load(templates.FS, fsys, funcs)
-		diags.Merge(d)
+		if sharedBroken(d) {
+			siteWide.Merge(d)
+		} else {
+			diags.Merge(d) // only the pages of the layouts that failed fail
+		}
 		b.theme = nil
 		if len(d) == 0 {
 			b.theme = theme
@@ -201,40 +107,76 @@ func (b *Builder) prepare(complete bool) (*Result, error) {
 
 	md := markdown.New(markdown.Options{UnsafeHTML: cfg.UnsafeHTML})
 	docs, rendered := renderAll(md, pages, table, &b.renders)
+	// The cache keeps this build's documents even when it failed: the fix is
+	// usually one file, and the rebuild should not render all the others.
+	b.renders.keep(pages, docs, table)
+	markBrokenAnchors(md, docs, pages, table)
 	for _, p := range pages {
 		diags.Merge(docs[p.Path].Diags)
 	}
 	graph, d := site.Build(site.Input{Config: cfg, Table: table, Pages: pages, Docs: docs})
 	diags.Merge(d)
+	diags.Merge(siteWide)
+	if cfg.Links == config.LinksWarn {
+		diags.Demote(diag.BrokenLink)
+	}
+	diags.Sort()
+	if len(siteWide) > 0 {
+		b.theme = nil
+		return nil, diags
+	}
 	out, d := planSite(graph, theme, fsys, loaded.Assets)
-	diags.Merge(d)
-	res := &Result{Site: graph, Pages: len(graph.Pages), Rendered: rendered, out: out}
-	if complete {
-		// Templates run even when something above failed, so that one
-		// report holds template problems too.
-		files, d := out.all()
+	if len(d) > 0 {
 		diags.Merge(d)
-		res.Files = files
+		diags.Sort()
 	}
-	// The cache keeps this build's documents even when it failed: the fix is
-	// usually one file, and the rebuild should not render all the others.
-	b.renders.keep(pages, docs, table)
-	if len(diags) > 0 {
-		return nil, diags.Err()
-	}
-	res.Elapsed = time.Since(start)
-	return res, nil
+	return &Result{Site: graph, Pages: len(graph.Pages), Rendered: rendered, Elapsed: time.Since(start), out: out}, diags
 }
 
-// onlyContent reports whether every changed path is under content/, so
-// that the templates need not be read again. No paths means unknown.
-func onlyContent(paths []string) bool {
-	for _, p := range paths {
-		if !strings.HasPrefix(p, content.Dir+"/") {
-			return false
+// load reads content/ again as far as plan says it must.
+func (b *Builder) load(fsys fs.FS, plan reuse) (*content.Site, diag.List) {
+	for _, p := range plan.forget {
+		b.pages.Forget(p)
+	}
+	if !plan.reload && b.loaded != nil {
+		if loaded, d, ok := content.Reload(fsys, &b.pages, b.loaded, plan.changed); ok {
+			b.loaded = loaded
+			return loaded, d
 		}
 	}
-	return len(paths) > 0
+	loaded, d := content.Load(fsys, &b.pages)
+	b.loaded = loaded
+	return loaded, d
+}
+
+// markBrokenAnchors renders again the pages that link to a heading that is
+// not there, so those links are marked as broken in the page, as links to
+// missing pages are. It is rare, and only possible once every page is
+// rendered (a page's heading IDs come from rendering it).
+func markBrokenAnchors(md *markdown.Renderer, docs map[string]*markdown.Doc, pages []*content.Page, t *site.Table) {
+	broken := site.BrokenAnchors(docs, pages)
+	if len(broken) == 0 {
+		return
+	}
+	res := site.AnchorResolver(t, docs)
+	again := make([]*markdown.Doc, len(broken))
+	parallel.For(len(broken), 0, func(i int) {
+		again[i] = md.Render(broken[i].File, broken[i].Path, broken[i].Body, res)
+	})
+	for i, p := range broken {
+		docs[p.Path] = again[i]
+	}
+}
+
+// sharedBroken reports whether a template problem is in the files every
+// layout includes (base.html, partials/), so that no page can be made.
+func sharedBroken(d diag.List) bool {
+	for _, x := range d {
+		if x.File == tmpl.Dir+"/base.html" || strings.HasPrefix(x.File, tmpl.Dir+"/partials/") || x.File == "" {
+			return true
+		}
+	}
+	return false
 }
 
 func withoutDrafts(pages []*content.Page) []*content.Page {

@@ -4,7 +4,7 @@
 //
 // # The site folder
 //
-//	zhinan.yaml        settings: title, description, language, base_url, repo_url, unsafe_html (package config)
+//	zhinan.yaml        settings: title, description, language, base_url, repo_url, unsafe_html, links (package config)
 //	content/           the pages: every *.md is a page; other files are copied beside them
 //	templates/         optional: overrides the default theme file by file (package tmpl)
 //
@@ -44,7 +44,8 @@
 //
 //	content/x.md:12:5: broken link "y.md#z": no heading "z" in content/y.md
 //
-// with the line and (UTF-8 byte) column of the link. Headings are checked
+// with the line and column of the link; broken links are errors or warnings
+// as the links setting says (see Problems). Headings are checked
 // against the IDs the target really has, after rendering. Links with a scheme
 // (https:, mailto:) or starting with // are external: left alone, with
 // rel="noopener". Links in code are not links.
@@ -107,25 +108,44 @@
 //
 // # Output
 //
-// Build returns every output file in memory: pages, aliases, tag pages,
-// 404.html, sitemap.xml, robots.txt, index.xml (Atom), assets/ (the theme's
-// files plus chroma.css) and search/ (the index, package search). Two builds
-// of the same input give the same bytes.
+// Builder.Build(Change) returns a Result whose files are made on demand:
+// pages, aliases, tag pages, 404.html, sitemap.xml, robots.txt, index.xml
+// (Atom), assets/ (the theme's files plus chroma.css) and search/ (the index,
+// package search). Result.File makes one (the preview server asks for the
+// files a browser wants, so a save shows at once on a site of any size);
+// Result.Write streams them all into a folder (package output: staged, then
+// swapped in whole); Result.Check runs every template; BuildFiles makes them
+// all in memory. Two builds of the same input give the same bytes.
 //
-// Prepare does everything but run the page templates and build the search
-// index; Result.File then makes any file on demand. The preview server uses it
-// (with PrepareChanged, which re-reads only the files a watcher saw change),
-// so that a save shows in the browser at once on a site of any size. The
-// build command uses it too, writing each page as it is made with
-// output.WriteEach, so the site is never in memory whole. A template that
-// fails on a page makes the whole build fail, and the old output stays.
+// A Change names the files that changed since the Builder's last build
+// (paths relative to the site root, as a watcher reports them), or says All:
+// the first build, or a watcher that lost events. What may be reused (parsed
+// pages, rendered Markdown, templates) is decided in one place, planReuse;
+// whatever the Change, the result is the one a clean build would give.
+//
+// # Problems
+//
+// Every problem of every stage is collected and returned as one sorted
+// diag.List; each is an error or a warning. Problems that belong to a page
+// (a broken link or anchor, bad front matter, a URL another page has, a
+// layout that does not parse) leave the rest of the site whole: the Result
+// is still there, and the page is built as well as it can be. A template
+// that fails on one page fails only that file. Only site-wide problems (the
+// settings, base.html or partials/ not parsing) give no Result.
+//
+// Broken links follow the links setting (zhinan.yaml, or Options.Links):
+// "error", the default, or "warn", which keeps reporting them (as warnings)
+// but lets the build write its output. Either way a broken link keeps the
+// destination as written and is marked in the page with class="broken-link"
+// and a title saying what is wrong, so a reader of the preview sees it.
+//
+// "zhinan build" writes nothing when there is any error; "zhinan serve" and
+// "zhinan watch" show (or write) the site as far as it builds, and keep the
+// last good one only on a site-wide problem.
 //
 // # Pipeline
 //
 //	content/ --load--> pages --table--> URLs --render (parallel, cached)--> docs
 //	docs + URLs --site.Build--> graph (anchors checked) --templates (parallel, on demand)--> files
 //	graph --search.Build--> index files
-//
-// Every problem of every stage is collected; a build with any problem returns
-// all of them as a diag.List and no files.
 package generator

@@ -21,15 +21,15 @@ import (
 func TestRealSiteLinks(t *testing.T) {
 	for _, base := range []string{"", "https://example.org/guide/"} {
 		t.Run("base="+base, func(t *testing.T) {
-			res, err := NewBuilder(Options{FS: os.DirFS(".."), BaseURL: base}).Build()
-			if err != nil {
-				t.Fatalf("the real site has problems:\n%v", err)
+			res, files, diags := BuildFiles(Options{FS: os.DirFS(".."), BaseURL: base})
+			if len(diags) > 0 {
+				t.Fatalf("the real site has problems:\n%v", diags)
 			}
-			misses := checkLinks(res.Files, res.Site.BasePath)
+			misses := checkLinks(files, res.Site.BasePath)
 			for _, m := range misses {
 				t.Error(m)
 			}
-			t.Logf("%d files checked, %d misses", len(res.Files), len(misses))
+			t.Logf("%d files checked, %d misses", len(files), len(misses))
 		})
 	}
 }
@@ -159,9 +159,9 @@ func TestBrokenLinkEdits(t *testing.T) {
 			fsys, opts := archiveSite(t, ar)
 			tc.edit(fsys)
 			opts.FS = fsys
-			_, err := NewBuilder(opts).Build()
-			if err == nil || !strings.Contains(err.Error(), tc.want) {
-				t.Errorf("got %v\nwant a line %s", err, tc.want)
+			_, _, diags := BuildFiles(opts)
+			if !diags.HasErrors() || !strings.Contains(diags.Error(), tc.want) {
+				t.Errorf("got %v\nwant a line %s", diags, tc.want)
 			}
 		})
 	}

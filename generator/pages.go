@@ -55,12 +55,12 @@ type job struct {
 	source string // file to blame for a missing layout
 }
 
-// output is a site's files before they are all made. Static files (theme
+// fileSet is a site's files before they are all made. Static files (theme
 // and content assets, sitemap, feed) are ready; each page is a template job
 // run on demand; the search index is built on first use. Build runs
 // everything at once; serve asks for the files a browser wants, so a rebuild
 // on a big site is ready long before every page could be rendered.
-type output struct {
+type fileSet struct {
 	theme  *tmpl.Set
 	site   *site.Site
 	fsys   fs.FS
@@ -80,15 +80,15 @@ type output struct {
 
 // generated are the files made from the whole graph (sitemap, feed, robots),
 // made on first use.
-func (o *output) generated() map[string][]byte {
+func (o *fileSet) generated() map[string][]byte {
 	o.siteFiles.once.Do(func() { o.siteFiles.files = siteFiles(o.site) })
 	return o.siteFiles.files
 }
 
 // planSite lists every output file of the site without running templates.
-func planSite(s *site.Site, theme *tmpl.Set, fsys fs.FS, assets []string) (*output, diag.List) {
+func planSite(s *site.Site, theme *tmpl.Set, fsys fs.FS, assets []string) (*fileSet, diag.List) {
 	jobs, diags := pageJobs(s, theme)
-	o := &output{theme: theme, site: s, fsys: fsys, static: map[string][]byte{},
+	o := &fileSet{theme: theme, site: s, fsys: fsys, static: map[string][]byte{},
 		assets: map[string]bool{}, jobs: make(map[string]job, len(jobs))}
 	for _, j := range jobs {
 		o.jobs[j.out] = j
@@ -104,7 +104,7 @@ func planSite(s *site.Site, theme *tmpl.Set, fsys fs.FS, assets []string) (*outp
 }
 
 // names lists every output path, sorted.
-func (o *output) names() []string {
+func (o *fileSet) names() []string {
 	names := make([]string, 0, len(o.static)+len(o.assets)+len(o.jobs))
 	for n := range o.static {
 		names = append(names, n)
@@ -125,7 +125,7 @@ func (o *output) names() []string {
 	return names
 }
 
-func (o *output) searchFiles() map[string][]byte {
+func (o *fileSet) searchFiles() map[string][]byte {
 	o.search.once.Do(func() { o.search.files = searchFiles(o.site) })
 	return o.search.files
 }
@@ -134,7 +134,7 @@ func (o *output) searchFiles() map[string][]byte {
 // that fails is a *diag.Diag. With keep, a page made from a template is kept
 // for the next request (serve); without, it is left to the caller (build
 // writes it and lets it go, so the site is never in memory whole).
-func (o *output) file(name string, keep bool) ([]byte, error) {
+func (o *fileSet) file(name string, keep bool) ([]byte, error) {
 	if b, ok := o.static[name]; ok {
 		return b, nil
 	}
@@ -169,13 +169,13 @@ func (o *output) file(name string, keep bool) ([]byte, error) {
 }
 
 // all makes every file, running templates on all cores, and returns every
-// problem met.
-func (o *output) all() (map[string][]byte, diag.List) {
+// problem met. With keep, made pages are also kept for file.
+func (o *fileSet) all(keep bool) (map[string][]byte, diag.List) {
 	names := o.names()
 	data := make([][]byte, len(names))
 	errs := make([]error, len(names))
 	parallel.For(len(names), 0, func(i int) {
-		data[i], errs[i] = o.file(names[i], false)
+		data[i], errs[i] = o.file(names[i], keep)
 	})
 	files := make(map[string][]byte, len(names))
 	var diags diag.List

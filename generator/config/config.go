@@ -9,6 +9,7 @@
 //	base_url: https://example.org/guide/   # where the site is published; its path is the URL prefix of every page
 //	repo_url: https://github.com/org/repo/edit/main/   # "edit this page" links point at repo_url + "content/<file>"
 //	unsafe_html: false          # true lets raw HTML in Markdown through; by default it is escaped
+//	links: error                # broken links and anchors: error (the build fails) or warn (reported, output written)
 //
 // An unknown key or a value of the wrong type is a diagnostic with its line.
 package config
@@ -36,11 +37,18 @@ type Config struct {
 	BaseURL     string // as given, e.g. "https://example.org/guide/" or "/"
 	RepoURL     string
 	UnsafeHTML  bool
+	Links       string // LinksError or LinksWarn
 }
+
+// The values of the links setting.
+const (
+	LinksError = "error" // a broken link or anchor fails the build
+	LinksWarn  = "warn"  // it is reported as a warning and the output is written
+)
 
 // Default is what a site without zhinan.yaml gets.
 func Default() Config {
-	return Config{Title: "指南", Language: "zh-CN", BaseURL: "/"}
+	return Config{Title: "指南", Language: "zh-CN", BaseURL: "/", Links: LinksError}
 }
 
 // BasePath is the path part of BaseURL, always starting and ending with "/".
@@ -126,6 +134,12 @@ func (c *Config) set(key string, v *yaml.Node) error {
 			return fmt.Errorf("setting %q: want true or false, got %q", key, v.Value)
 		}
 		c.UnsafeHTML = v.Value == "true"
+		return nil
+	case "links":
+		if v.Kind != yaml.ScalarNode || (v.Value != LinksError && v.Value != LinksWarn) {
+			return fmt.Errorf("setting %q: want %s or %s, got %q", key, LinksError, LinksWarn, v.Value)
+		}
+		c.Links = v.Value
 		return nil
 	}
 	return fmt.Errorf("unknown setting %q", key)

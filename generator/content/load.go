@@ -109,9 +109,10 @@ func Load(fsys fs.FS, cache *Cache) (*Site, diag.List) {
 // relative to the site root, as a file watcher reports them) and the set of
 // files is the same as in last: only the changed pages are read again. It
 // returns false when that is not so (a file was added or removed, or a path
-// is not a known page or asset), and the caller must Load.
+// is not a known page or asset), and the caller must Load. With no changed
+// paths it gives last again, with the diagnostics its pages still have.
 func Reload(fsys fs.FS, cache *Cache, last *Site, changed []string) (*Site, diag.List, bool) {
-	if last == nil || len(changed) == 0 || last.unreadable {
+	if last == nil || last.unreadable {
 		return nil, nil, false
 	}
 	known := make(map[string]int, len(last.Pages))

@@ -26,9 +26,9 @@ func mapFS(files map[string][]byte) fstest.MapFS {
 // links really reach other pages, some of them at a heading.
 func TestBuilds(t *testing.T) {
 	files := corpus.Files(200, 1)
-	res, err := generator.NewBuilder(generator.Options{FS: mapFS(files)}).Build()
-	if err != nil {
-		t.Fatalf("build: %v", err)
+	res, _, diags := generator.BuildFiles(generator.Options{FS: mapFS(files)})
+	if len(diags) > 0 {
+		t.Fatalf("build: %v", diags)
 	}
 	sections := 0
 	for name := range files {

@@ -26,6 +26,15 @@ const (
 	Warning                 // reported and counted; the build goes on
 )
 
+// Kind sorts diagnostics that a site may treat differently: broken links
+// are errors or warnings as the site's links setting says.
+type Kind uint8
+
+const (
+	General    Kind = iota // the zero value: any problem
+	BrokenLink             // a link or image to a page, heading or file that is not there
+)
+
 // Diag is one problem at one place.
 type Diag struct {
 	File     string // slash path relative to the site root, e.g. "content/x.md"
@@ -33,6 +42,7 @@ type Diag struct {
 	Col      int    // 1-based; 0 if unknown
 	Msg      string
 	Severity Severity
+	Kind     Kind
 }
 
 func (d Diag) String() string {
@@ -66,6 +76,20 @@ func (l *List) Add(file string, line, col int, format string, args ...any) {
 // Warn appends a warning with a formatted message.
 func (l *List) Warn(file string, line, col int, format string, args ...any) {
 	*l = append(*l, Diag{File: file, Line: line, Col: col, Msg: fmt.Sprintf(format, args...), Severity: Warning})
+}
+
+// AddLink appends a broken-link error; Demote can make it a warning.
+func (l *List) AddLink(file string, line, col int, format string, args ...any) {
+	*l = append(*l, Diag{File: file, Line: line, Col: col, Msg: fmt.Sprintf(format, args...), Kind: BrokenLink})
+}
+
+// Demote makes every diagnostic of kind k a warning, in place.
+func (l List) Demote(k Kind) {
+	for i := range l {
+		if l[i].Kind == k {
+			l[i].Severity = Warning
+		}
+	}
 }
 
 // Merge appends all of other.

@@ -46,6 +46,12 @@ func (linkTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser.Con
 	})
 }
 
+// BrokenClass is the class of a link or image whose target is missing. The
+// link keeps the destination as written, and its title says what is wrong,
+// so a reader of a site built with broken links as warnings (and of the
+// preview) sees them; the theme styles the class.
+const BrokenClass = "broken-link"
+
 // resolve asks the resolver where dest points and records the link, or
 // reports it broken. It returns the destination to write: the resolved Href,
 // or dest unchanged when there is no resolver or the link is broken.
@@ -56,7 +62,9 @@ func (st *state) resolve(n ast.Node, dest []byte) []byte {
 	line, col := st.lines.pos(n.Pos())
 	ref, err := st.res.Resolve(st.from, string(dest))
 	if err != nil {
-		st.diags.Add(st.file, line, col, "broken link %q: %v", dest, err)
+		st.diags.AddLink(st.file, line, col, "broken link %q: %v", dest, err)
+		n.SetAttributeString("class", []byte(BrokenClass))
+		n.SetAttributeString("title", []byte("broken link: "+err.Error()))
 		return dest
 	}
 	st.links = append(st.links, Link{Dest: string(dest), Line: line, Col: col, Ref: ref})

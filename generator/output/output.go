@@ -80,10 +80,14 @@ func Write(dir string, files map[string][]byte) error {
 	return WriteEach(dir, names, func(name string) ([]byte, error) { return files[name], nil })
 }
 
+// Skip, returned by the get function of WriteEach, leaves that file out.
+var Skip = errors.New("output: skip this file")
+
 // WriteEach replaces the folder dir with the files called names, asking get
 // for each one's bytes (from several goroutines at once) and writing it at
 // once, so that a big site never has to be in memory whole. If any get
-// fails, nothing is replaced and the error holds every failure (errors.Join).
+// fails (other than with Skip), nothing is replaced and the error holds every
+// failure (errors.Join).
 func WriteEach(dir string, names []string, get func(name string) ([]byte, error)) error {
 	dir = filepath.Clean(dir)
 	parent, name := filepath.Split(dir)
@@ -168,6 +172,9 @@ func writeAll(root, old string, names []string, get func(string) ([]byte, error)
 	// creating files, and another can run a template meanwhile.
 	parallel.For(len(paths), runtime.GOMAXPROCS(0)*2, func(i int) {
 		b, err := get(paths[i])
+		if err == Skip {
+			return
+		}
 		rel := filepath.FromSlash(paths[i])
 		if err == nil && !linkSame(filepath.Join(old, rel), filepath.Join(root, rel), b) {
 			err = os.WriteFile(filepath.Join(root, rel), b, 0o644)

@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"zhinan/generator/watch"
+	"zhinan/generator/rebuild"
 )
 
 // writeBigSite writes a site of sections×pages pages (plus section pages).
@@ -56,10 +56,10 @@ func benchEdit(b *testing.B, sections int) {
 	writeBigSite(b, root, sections, 100)
 	var took atomic.Int64
 	start := time.Now()
-	url, hub := startLoop(b, root, func(r watch.Rebuild) {
+	url, hub := startLoop(b, root, func(r rebuild.Rebuild) {
 		took.Store(int64(r.Took))
-		if r.Err != nil {
-			b.Errorf("build failed: %v", r.Err)
+		if len(r.Diags) > 0 {
+			b.Errorf("build has problems: %v", r.Diags)
 		}
 	})
 	b.Logf("first build of %d pages: %v", sections*101+1, time.Since(start))

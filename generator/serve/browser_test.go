@@ -12,6 +12,8 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"zhinan/generator"
+	"zhinan/generator/config"
+	"zhinan/generator/rebuild"
 	"zhinan/generator/watch"
 	"zhinan/internal/chromium"
 )
@@ -44,14 +46,14 @@ func liveSite(t *testing.T, files map[string]string) (string, string, *Hub) {
 			t.Fatal(err)
 		}
 	}
-	url, hub := startLoop(t, root, func(r watch.Rebuild) { t.Log(watch.Summary(r)) })
+	url, hub := startLoop(t, root, func(r rebuild.Rebuild) { t.Log(rebuild.Summary(r)) })
 	return root, url, hub
 }
 
 // startLoop runs the serve loop on the site at root exactly as "zhinan
 // serve" does, behind an httptest server, until the test ends. It returns
 // after the first build, with the URL and the hub.
-func startLoop(tb testing.TB, root string, seen func(watch.Rebuild)) (string, *Hub) {
+func startLoop(tb testing.TB, root string, seen func(rebuild.Rebuild)) (string, *Hub) {
 	tb.Helper()
 	w, err := watch.New(root, watch.Options{Debounce: Debounce})
 	if err != nil {
@@ -61,22 +63,22 @@ func startLoop(tb testing.TB, root string, seen func(watch.Rebuild)) (string, *H
 	srv := New(hub)
 	ts := httptest.NewServer(srv)
 	ctx, cancel := context.WithCancel(context.Background())
-	first := make(chan watch.Rebuild, 1)
+	first := make(chan rebuild.Rebuild, 1)
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		b := generator.NewBuilder(generator.Options{Src: root, BaseURL: "/"})
-		watch.Run(ctx, w, Builder{B: b}, func(r watch.Rebuild) {
+		b := generator.NewBuilder(generator.Options{Src: root, BaseURL: "/", Links: config.LinksWarn})
+		rebuild.Loop{Source: w, Builder: b, Apply: func(r rebuild.Rebuild) {
 			srv.Apply(r)
 			seen(r)
 			if r.First {
 				first <- r
 			}
-		})
+		}}.Run(ctx)
 	}()
 	tb.Cleanup(func() { cancel(); w.Close(); <-done; srv.Close(); ts.Close() })
-	if r := <-first; r.Err != nil {
-		tb.Fatalf("first build failed:\n%v", r.Err)
+	if r := <-first; r.Result == nil {
+		tb.Fatalf("first build failed:\n%v", r.Diags)
 	}
 	return ts.URL, hub
 }
@@ -155,4 +157,40 @@ func TestBrowserLiveReload(t *testing.T) {
 	edit("content/page.md", "---\ntitle: 页面\n---\n\nthird version\n")
 	eventually(t, ctx, 2*time.Second, "overlay gone after the fix",
 		`document.body.innerText.includes("third version") && !document.getElementById("zhinan-error")`)
+}
+
+// A broken link in one page does not freeze the preview: an edit to another
+// page reaches the browser, and the broken page shows its problem.
+func TestBrowserBrokenLinkDoesNotFreeze(t *testing.T) {
+	ctx := browser(t)
+	root, url, hub := liveSite(t, map[string]string{
+		"content/_index.md": "---\ntitle: 首页\n---\n\n[甲](a.md) [乙](b.md)\n",
+		"content/a.md":      "---\ntitle: 甲\n---\n\n甲页正文。\n",
+		"content/b.md":      "---\ntitle: 乙\n---\n\nb first\n",
+	})
+	edit := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(root, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	edit("content/a.md", "---\ntitle: 甲\n---\n\n见[还没写的页](todo.md)。\n")
+	if err := chromedp.Do(ctx, chromedp.Navigate(url+"/b/")); err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, ctx, 5*time.Second, "b shown", `document.body.innerText.includes("b first")`)
+	waitSubscribed(t, hub)
+	edit("content/b.md", "---\ntitle: 乙\n---\n\nb second\n")
+	took := eventually(t, ctx, 5*time.Second, "edit of b shown while a has a broken link",
+		`document.body.innerText.includes("b second")`)
+	t.Logf("edit of b visible after %v", took)
+
+	if err := chromedp.Do(ctx, chromedp.Navigate(url+"/a/")); err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, ctx, 5*time.Second, "a shows its problem in the overlay",
+		`(document.getElementById("zhinan-error")||{}).textContent.includes('content/a.md:5:') &&
+		 document.getElementById("zhinan-error").textContent.includes('broken link "todo.md"') &&
+		 document.querySelector("details[open]") !== null`)
+	eventually(t, ctx, time.Second, "the broken link is marked in the page",
+		`(document.querySelector("a.broken-link")||{}).title === "broken link: no page content/todo.md"`)
 }

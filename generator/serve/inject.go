@@ -30,7 +30,7 @@ const liveScript = `<script data-zhinan-live>
     }
     d.textContent = "";
     var h = document.createElement("strong");
-    h.textContent = "zhinan: the build failed; showing the last good site";
+    h.textContent = "zhinan: the build failed; what you see is the last good build";
     var pre = document.createElement("pre");
     pre.style.whiteSpace = "pre-wrap";
     pre.textContent = lines.join("\n");
@@ -68,6 +68,12 @@ const overlayStyle = "position:fixed;z-index:2147483647;top:0;left:0;right:0;max
 	"margin:0;padding:1em 1.5em;background:#fff0f0;color:#600;border-bottom:3px solid #c00;" +
 	"font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;text-align:left"
 
+// warnStyle is the overlay when the build has only warnings: quieter, and
+// folded unless this page has some.
+const warnStyle = "position:fixed;z-index:2147483647;bottom:0;left:0;right:0;max-height:40vh;overflow:auto;" +
+	"margin:0;padding:.5em 1.5em;background:#fff8e0;color:#540;border-top:2px solid #b80;" +
+	"font:13px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;text-align:left"
+
 // script returns the live-reload script for a page of generation gen.
 func script(gen uint64) string {
 	return strings.NewReplacer(
@@ -77,28 +83,79 @@ func script(gen uint64) string {
 	).Replace(liveScript)
 }
 
-// overlay renders the error overlay listing diags, escaped.
-func overlay(diags []string) string {
-	var b strings.Builder
-	b.WriteString(`<div id="zhinan-error" style="` + overlayStyle + `">`)
-	b.WriteString(`<strong>zhinan: the build failed; showing the last good site</strong><pre style="white-space:pre-wrap">`)
-	for i, d := range diags {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(html.EscapeString(d))
+// sourcer is implemented by sites that know which content file an output
+// file comes from (*generator.Result does), so the overlay can put the
+// page's own problems first.
+type sourcer interface {
+	Source(name string) string
+}
+
+// overlay renders the problems of snap, escaped, those of the page key
+// first. It is "" when there are none.
+func overlay(snap *snapshot, key string) string {
+	if len(snap.diags) == 0 {
+		return ""
 	}
-	b.WriteString("</pre></div>\n")
+	src := ""
+	if sc, ok := snap.files.(sourcer); ok && key != "" {
+		src = sc.Source(key)
+	}
+	var here, elsewhere []string
+	for _, d := range snap.diags {
+		if src != "" && d.File == src {
+			here = append(here, d.String())
+		} else {
+			elsewhere = append(elsewhere, d.String())
+		}
+	}
+	var b strings.Builder
+	style, open := overlayStyle, " open"
+	head := "zhinan: " + snap.diags.Count()
+	switch {
+	case snap.failed && snap.files != nil:
+		head = "zhinan: the build failed; what you see is the last good build"
+	case snap.failed:
+		head = "zhinan: the build failed; there is no site to show yet"
+	case !snap.diags.HasErrors():
+		style = warnStyle
+		if len(here) == 0 {
+			open = ""
+		}
+	default:
+		head += " (every page is shown as far as it builds)"
+	}
+	b.WriteString(`<div id="zhinan-error" style="` + style + `"><details` + open + `><summary><strong>`)
+	b.WriteString(html.EscapeString(head) + `</strong></summary>`)
+	list := func(title string, lines []string) {
+		if len(lines) == 0 {
+			return
+		}
+		if title != "" {
+			b.WriteString(`<p style="margin:.5em 0 0">` + title + `</p>`)
+		}
+		b.WriteString(`<pre style="white-space:pre-wrap;margin:.25em 0">`)
+		for i, l := range lines {
+			if i > 0 {
+				b.WriteByte('\n')
+			}
+			b.WriteString(html.EscapeString(l))
+		}
+		b.WriteString("</pre>")
+	}
+	if len(here) > 0 {
+		list("On this page ("+html.EscapeString(src)+"):", here)
+		list("Elsewhere:", elsewhere)
+	} else {
+		list("", elsewhere)
+	}
+	b.WriteString("</details></div>\n")
 	return b.String()
 }
 
-// inject puts the overlay (while failing) and the script before the last
-// </body>, or at the end when there is none. page is not modified.
-func inject(page []byte, snap *snapshot) []byte {
-	add := script(snap.gen)
-	if snap.diags != nil {
-		add = overlay(snap.diags) + add
-	}
+// inject puts the overlay (while there are problems) and the script before
+// the last </body>, or at the end when there is none. page is not modified.
+func inject(page []byte, snap *snapshot, key string) []byte {
+	add := overlay(snap, key) + script(snap.gen)
 	at := bytes.LastIndex(bytes.ToLower(page), []byte("</body>"))
 	if at < 0 {
 		at = len(page)
@@ -109,13 +166,14 @@ func inject(page []byte, snap *snapshot) []byte {
 	return append(out, page[at:]...)
 }
 
-// noSitePage is served while there has not been a good build: the
-// diagnostics of the failed first build, or a note that it is under way.
-func noSitePage(snap *snapshot) []byte {
+// noSitePage is served when there is no page to show: the diagnostics of a
+// failed build (or of this page's template), or a note that the first build
+// is under way.
+func noSitePage(snap *snapshot, key string) []byte {
 	body := "<p>zhinan: building the site…</p>\n"
 	title := "zhinan: building"
-	if snap.diags != nil {
-		body = overlay(snap.diags)
+	if len(snap.diags) > 0 {
+		body = overlay(snap, key)
 		title = "zhinan: build failed"
 	}
 	return []byte("<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>" + title +

@@ -15,7 +15,7 @@ import (
 	"unicode/utf8"
 
 	"zhinan/generator/diag"
-	"zhinan/generator/watch"
+	"zhinan/generator/rebuild"
 )
 
 // EventsPath is where browsers listen for live-reload events.
@@ -41,11 +41,24 @@ func (f Files) File(name string) ([]byte, error) {
 	return nil, fs.ErrNotExist
 }
 
+// Debounce is how long the preview waits for more changes after one. A save,
+// even a write-temp-then-rename one, is a few events within a millisecond or
+// two, and every millisecond waited here is one more before the browser
+// shows the change; a burst of writes still comes as one or two rebuilds.
+const Debounce = 10 * time.Millisecond
+
+// GCPercent is the garbage collector setting serve runs with (the Go default
+// is 100). A rebuild allocates a fresh site graph while the last one is still
+// served; collecting less often spends memory, which a preview can afford, to
+// answer a save sooner. cmd serve and the benchmark set it alike.
+const GCPercent = 400
+
 // snapshot is one immutable state of the server; it is replaced, never changed.
 type snapshot struct {
-	files Site     // the last good site; nil before the first one
-	diags []string // the failures of the latest build; nil when it was good
-	gen   uint64   // counts builds applied
+	files  Site      // the site being served; nil before the first one
+	diags  diag.List // the problems of the latest build, errors and warnings
+	failed bool      // the latest build failed site-wide: files is the last good site, or nil
+	gen    uint64    // counts builds applied
 }
 
 // Server serves the latest site and announces rebuilds. Create one with New.
@@ -70,50 +83,54 @@ func (s *Server) Close() {
 	s.once.Do(func() { close(s.done) })
 }
 
-// Swap makes files the site being served and clears any failure. A map
-// given as Files must not be changed afterwards. It returns the new generation.
-func (s *Server) Swap(files Site) uint64 {
-	gen := s.cur.Load().gen + 1
-	s.cur.Store(&snapshot{files: files, gen: gen})
-	return gen
+// Update is the outcome of one build, as the server needs it.
+type Update struct {
+	// Site is the new site, built as far as its pages allow; nil when a
+	// site-wide problem (settings, templates) left nothing to show, and the
+	// last good site stays.
+	Site  Site
+	Diags diag.List // every problem of the build: shown in an overlay on every page
+	CSS   []string  // when not nil, only these stylesheets changed
 }
 
-// Fail records a failed build: the last good site stays, with an overlay
-// listing the diagnostics in err. It returns the new generation.
-func (s *Server) Fail(err error) uint64 {
+// Publish swaps in a build's outcome and tells browsers: "css" when only
+// stylesheets changed, "reload" after any other build that gave a site
+// (its pages carry the overlay while it has problems), "error" after one
+// that gave none. It returns the new generation. Builds are published from
+// one goroutine.
+func (s *Server) Publish(u Update) uint64 {
 	old := s.cur.Load()
-	next := &snapshot{files: old.files, diags: diagLines(err), gen: old.gen + 1}
+	next := &snapshot{files: u.Site, diags: u.Diags, gen: old.gen + 1}
+	if u.Site == nil {
+		next.files, next.failed = old.files, true
+	}
 	s.cur.Store(next)
+	switch {
+	case next.failed:
+		s.hub.Publish(Event{Name: "error", Data: strings.Join(diagLines(u.Diags), "\n"), ID: next.gen})
+	case u.CSS != nil:
+		s.hub.Publish(Event{Name: "css", Data: strings.Join(u.CSS, "\n"), ID: next.gen})
+	default:
+		s.hub.Publish(Event{Name: "reload", ID: next.gen})
+	}
 	return next.gen
 }
 
-// Apply swaps in a rebuild's outcome and tells browsers: "css" when only
-// stylesheets changed, "reload" after any other good build, "error" after
-// a failed one. The loop calls it; it is only called from one goroutine.
-func (s *Server) Apply(r watch.Rebuild) {
-	if r.Err != nil {
-		gen := s.Fail(r.Err)
-		s.hub.Publish(Event{Name: "error", Data: strings.Join(s.cur.Load().diags, "\n"), ID: gen})
-		return
+// Apply publishes a rebuild of the loop.
+func (s *Server) Apply(r rebuild.Rebuild) {
+	u := Update{Diags: r.Diags, CSS: r.CSS}
+	if r.Result != nil {
+		u.Site = r.Result
 	}
-	gen := s.Swap(r.Result)
-	if r.CSS != nil {
-		s.hub.Publish(Event{Name: "css", Data: strings.Join(r.CSS, "\n"), ID: gen})
-		return
-	}
-	s.hub.Publish(Event{Name: "reload", ID: gen})
+	s.Publish(u)
 }
 
-func diagLines(err error) []string {
-	var l diag.List
-	if errors.As(err, &l) && len(l) > 0 {
-		lines := make([]string, len(l))
-		for i, d := range l {
-			lines[i] = d.String()
-		}
-		return lines
+func diagLines(l diag.List) []string {
+	lines := make([]string, len(l))
+	for i, d := range l {
+		lines[i] = d.String()
 	}
-	return strings.Split(err.Error(), "\n")
+	return lines
 }
 
 // ServeHTTP serves the site, the error page, or the event stream.
@@ -132,7 +149,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	snap := s.cur.Load()
 	if snap.files == nil {
-		s.serveNoSite(w, r, snap)
+		s.serveNoSite(w, r, snap, "")
 		return
 	}
 	key, dir, ok := siteKey(r)
@@ -159,8 +176,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if !errors.Is(err, fs.ErrNotExist) {
 		// This page's template failed: show the problem where the editor looks.
-		failed := &snapshot{files: snap.files, diags: diagLines(err), gen: snap.gen}
-		s.serveNoSite(w, r, failed)
+		var l diag.List
+		if d := (*diag.Diag)(nil); errors.As(err, &d) {
+			l = append(l, *d)
+		} else {
+			l.Add(key, 0, 0, "%v", err)
+		}
+		failed := &snapshot{files: snap.files, diags: append(l, snap.diags...), gen: snap.gen}
+		s.serveNoSite(w, r, failed, key)
 		return
 	}
 	if data, err := snap.files.File("404.html"); err == nil {
@@ -208,7 +231,7 @@ func siteKey(r *http.Request) (key string, dir, ok bool) {
 func (s *Server) write(w http.ResponseWriter, r *http.Request, snap *snapshot, key string, status int, data []byte) {
 	ctype := contentType(key)
 	if strings.HasPrefix(ctype, "text/html") {
-		data = inject(data, snap)
+		data = inject(data, snap, key)
 	}
 	w.Header().Set("Content-Type", ctype)
 	w.Header().Set("Content-Length", strconv.Itoa(len(data)))
@@ -218,10 +241,12 @@ func (s *Server) write(w http.ResponseWriter, r *http.Request, snap *snapshot, k
 	}
 }
 
-// serveNoSite answers while there has not been a good build yet.
-func (s *Server) serveNoSite(w http.ResponseWriter, r *http.Request, snap *snapshot) {
-	status, page := http.StatusServiceUnavailable, noSitePage(snap)
-	if snap.diags != nil {
+// serveNoSite answers when there is nothing to serve: before the first
+// build, after a first build that failed site-wide, or for a page whose
+// template failed (key names it).
+func (s *Server) serveNoSite(w http.ResponseWriter, r *http.Request, snap *snapshot, key string) {
+	status, page := http.StatusServiceUnavailable, noSitePage(snap, key)
+	if snap.failed || snap.diags.HasErrors() {
 		status = http.StatusInternalServerError
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -278,8 +303,8 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 	}
 	if snap := s.cur.Load(); seen != "" && seen != strconv.FormatUint(snap.gen, 10) {
 		// A build landed between serving the page and this connection.
-		if snap.diags != nil {
-			writeEvent(w, Event{Name: "error", Data: strings.Join(snap.diags, "\n"), ID: snap.gen})
+		if snap.failed {
+			writeEvent(w, Event{Name: "error", Data: strings.Join(diagLines(snap.diags), "\n"), ID: snap.gen})
 		} else {
 			writeEvent(w, Event{Name: "reload", ID: snap.gen})
 		}

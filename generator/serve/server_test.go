@@ -11,9 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"zhinan/generator"
 	"zhinan/generator/diag"
-	"zhinan/generator/watch"
 )
 
 const secret = "TOP-SECRET-OUTSIDE-THE-SITE"
@@ -42,7 +40,7 @@ func newServer(t *testing.T) (*Server, *Hub) {
 	t.Helper()
 	hub := NewHub()
 	s := New(hub)
-	s.Swap(Files(testSite()))
+	s.Publish(Update{Site: Files(testSite())})
 	return s, hub
 }
 
@@ -206,16 +204,16 @@ func TestInjection(t *testing.T) {
 	}
 }
 
-func failing() error {
+func failing() diag.List {
 	var l diag.List
 	l.Add("content/a.md", 3, 1, `unknown front matter key "titel"`)
 	l.Add("content/b.md", 7, 12, `broken link "<script>alert(1)</script>.md"`)
-	return l.Err()
+	return l
 }
 
 func TestFailedBuildOverlay(t *testing.T) {
 	s, _ := newServer(t)
-	s.Apply(watch.Rebuild{Err: failing()})
+	s.Publish(Update{Diags: failing()})
 	for _, target := range []string{"/", "/x/", "/nope"} {
 		body := get(t, s, target).Body.String()
 		for _, want := range []string{
@@ -239,7 +237,7 @@ func TestFailedBuildOverlay(t *testing.T) {
 	}
 	site := testSite()
 	site["x/index.html"] = []byte("<html><body><p>x fixed</p></body></html>")
-	s.Apply(watch.Rebuild{Result: &generator.Result{Files: site}})
+	s.Publish(Update{Site: Files(site)})
 	body := get(t, s, "/x/").Body.String()
 	if strings.Contains(body, `<div id="zhinan-error"`) || !strings.Contains(body, "x fixed") {
 		t.Errorf("after a good build: %s", body)
@@ -251,7 +249,7 @@ func TestFirstBuildFails(t *testing.T) {
 	if rec := get(t, s, "/"); rec.Code != http.StatusServiceUnavailable {
 		t.Errorf("before any build: %d", rec.Code)
 	}
-	s.Apply(watch.Rebuild{First: true, Err: failing()})
+	s.Publish(Update{Diags: failing()})
 	for _, target := range []string{"/", "/x/", "/assets/site.css"} {
 		rec := get(t, s, target)
 		if rec.Code != http.StatusInternalServerError {
@@ -261,7 +259,7 @@ func TestFirstBuildFails(t *testing.T) {
 			t.Errorf("%s: error page lacks diagnostics or script:\n%s", target, body)
 		}
 	}
-	s.Apply(watch.Rebuild{Result: &generator.Result{Files: testSite()}})
+	s.Publish(Update{Site: Files(testSite())})
 	if rec := get(t, s, "/"); rec.Code != 200 || strings.Contains(rec.Body.String(), `<div id="zhinan-error"`) {
 		t.Errorf("after fixing: %d %s", rec.Code, rec.Body.String())
 	}
@@ -327,15 +325,15 @@ func TestEvents(t *testing.T) {
 	t.Cleanup(ts.Close)
 	lines := stream(t, ts.URL+EventsPath+"?gen=1", hub)
 
-	s.Apply(watch.Rebuild{Result: &generator.Result{Files: testSite()}})
+	s.Publish(Update{Site: Files(testSite())})
 	if name, _ := event(t, lines); name != "reload" {
 		t.Errorf("good build sent %q, want reload", name)
 	}
-	s.Apply(watch.Rebuild{Result: &generator.Result{Files: testSite()}, CSS: []string{"assets/site.css"}})
+	s.Publish(Update{Site: Files(testSite()), CSS: []string{"assets/site.css"}})
 	if name, data := event(t, lines); name != "css" || data != "assets/site.css" {
 		t.Errorf("css build sent %q %q", name, data)
 	}
-	s.Apply(watch.Rebuild{Err: failing()})
+	s.Publish(Update{Diags: failing()})
 	name, data := event(t, lines)
 	if name != "error" || !strings.Contains(data, "content/a.md:3:1:") || !strings.Contains(data, "\ncontent/b.md:7:12:") {
 		t.Errorf("failed build sent %q %q", name, data)
@@ -345,7 +343,7 @@ func TestEvents(t *testing.T) {
 	if name, _ := event(t, late); name != "error" {
 		t.Errorf("late stream while failing got %q, want error", name)
 	}
-	s.Apply(watch.Rebuild{Result: &generator.Result{Files: testSite()}})
+	s.Publish(Update{Site: Files(testSite())})
 	late2 := stream(t, ts.URL+EventsPath+"?gen=2", hub)
 	if name, _ := event(t, late2); name != "reload" {
 		t.Errorf("late stream got %q, want reload", name)

@@ -62,7 +62,7 @@ func Build(in Input) (*Site, diag.List) {
 	}
 	s.Home = s.ensureSections(in.Table, all, byDir, &diags)
 	s.order()
-	diags.Merge(checkAnchors(in.Table, in.Docs, in.Pages))
+	diags.Merge(checkAnchors(in.Docs, in.Pages))
 	s.linkBacklinks(in.Docs)
 	s.buildTaxonomies(in.Table, &diags)
 	s.relate()

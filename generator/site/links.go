@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -12,7 +13,7 @@ import (
 
 // checkAnchors checks every link with a #fragment against the heading IDs
 // of the page it points at, now that all pages are rendered.
-func checkAnchors(t *Table, docs map[string]*markdown.Doc, pages []*content.Page) diag.List {
+func checkAnchors(docs map[string]*markdown.Doc, pages []*content.Page) diag.List {
 	var diags diag.List
 	for _, p := range pages {
 		d := docs[p.Path]
@@ -20,16 +21,55 @@ func checkAnchors(t *Table, docs map[string]*markdown.Doc, pages []*content.Page
 			continue
 		}
 		for _, l := range d.Links {
-			if l.Ref.Fragment == "" || l.Ref.Page == "" || isFootnoteID(l.Ref.Fragment) {
-				continue
-			}
-			if !hasHeading(docs[l.Ref.Page], l.Ref.Fragment) {
-				diags.Add(p.File, l.Line, l.Col, "broken link %q: no heading %q in %s",
-					l.Dest, l.Ref.Fragment, content.Dir+"/"+l.Ref.Page)
+			if err := anchorProblem(docs, l.Ref); err != nil {
+				diags.AddLink(p.File, l.Line, l.Col, "broken link %q: %v", l.Dest, err)
 			}
 		}
 	}
 	return diags
+}
+
+// anchorProblem says why ref's fragment names no heading of its page, or
+// returns nil when it does (or there is nothing to check).
+func anchorProblem(docs map[string]*markdown.Doc, ref markdown.Ref) error {
+	if ref.Fragment == "" || ref.Page == "" || isFootnoteID(ref.Fragment) || hasHeading(docs[ref.Page], ref.Fragment) {
+		return nil
+	}
+	return fmt.Errorf("no heading %q in %s", ref.Fragment, content.Dir+"/"+ref.Page)
+}
+
+// BrokenAnchors lists the pages with a link to a heading that is not there.
+func BrokenAnchors(docs map[string]*markdown.Doc, pages []*content.Page) []*content.Page {
+	var out []*content.Page
+	for _, p := range pages {
+		if d := docs[p.Path]; d != nil && slices.ContainsFunc(d.Links, func(l markdown.Link) bool {
+			return anchorProblem(docs, l.Ref) != nil
+		}) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// AnchorResolver resolves links as t does and also fails those whose heading
+// is not among the rendered docs' headings. A page rendered again through it
+// marks its links to missing headings as broken, as it does links to missing
+// pages (the heading IDs of a page are only known once it is rendered).
+func AnchorResolver(t *Table, docs map[string]*markdown.Doc) markdown.Resolver {
+	return anchorResolver{t, docs}
+}
+
+type anchorResolver struct {
+	t    *Table
+	docs map[string]*markdown.Doc
+}
+
+func (r anchorResolver) Resolve(from, dest string) (markdown.Ref, error) {
+	ref, err := r.t.Resolve(from, dest)
+	if err == nil {
+		err = anchorProblem(r.docs, ref)
+	}
+	return ref, err
 }
 
 // hasHeading looks through a page's headings; pages have a handful, so a

@@ -1,5 +1,6 @@
-// Package watch tells a running zhinan when the site's sources change, and
-// runs the rebuild loop shared by "zhinan serve" and "zhinan watch".
+// Package watch tells a running zhinan when the site's sources change. It is
+// a plain file watcher: it knows nothing of how a site is built (package
+// rebuild runs the loop that rebuilds on its batches).
 //
 // # What is watched
 //
@@ -47,13 +48,9 @@
 // scans the watched trees that often and compares modification times and
 // sizes instead of using fsnotify. Batching and ignore rules are the same.
 //
-// # The rebuild loop
+// # Errors
 //
-// Run builds the site once, then rebuilds it after every Batch with the same
-// Builder (so unchanged pages come from its cache) and hands each outcome, a
-// Rebuild, to a callback: serve swaps the site in memory and notifies
-// browsers; watch writes the output folder. Rebuild.CSS is set when the only
-// change was to stylesheets under templates/ and the only output files that
-// changed are stylesheets, so a browser can swap them without reloading.
-// Summary formats the one line printed per rebuild.
+// Problems the Watcher survives (a folder it could not watch, often because
+// the system's inotify watch limit is reached) come on Errors; the rebuild
+// loop prints them, so the editor knows some changes may go unseen.
 package watch
