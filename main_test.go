@@ -83,12 +83,18 @@ func TestFailedBuildKeepsOutput(t *testing.T) {
 
 func captureStderr(t *testing.T, f func()) string {
 	t.Helper()
+	return capture(t, &os.Stderr, f)
+}
+
+// capture returns what f writes to *file (os.Stdout or os.Stderr).
+func capture(t *testing.T, file **os.File, f func()) string {
+	t.Helper()
 	r, w, err := os.Pipe()
 	if err != nil {
 		t.Fatal(err)
 	}
-	old := os.Stderr
-	os.Stderr = w
+	old := *file
+	*file = w
 	done := make(chan string)
 	go func() {
 		b, _ := readAll(r)
@@ -96,7 +102,7 @@ func captureStderr(t *testing.T, f func()) string {
 	}()
 	f()
 	w.Close()
-	os.Stderr = old
+	*file = old
 	return <-done
 }
 
