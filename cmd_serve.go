@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net"
-	"net/http"
 	"os"
 	"os/exec"
 	"os/signal"
@@ -79,7 +78,7 @@ func (c serveConfig) run() error {
 
 	debug.SetGCPercent(serve.GCPercent)
 	site := serve.New(serve.NewHub())
-	hs := &http.Server{Handler: site, ReadHeaderTimeout: 10 * time.Second}
+	hs := serve.HTTPServer(site, serve.DefaultLimits)
 	served := make(chan error, 1)
 	go func() { served <- hs.Serve(ln) }()
 	url := "http://" + ln.Addr().String() + "/"
