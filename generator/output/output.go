@@ -2,9 +2,10 @@
 // output folder never sees half a build.
 //
 // Write fills a staging folder beside the output ("public" is staged in
-// ".public.staging-*"), then swaps it in with two renames. A build that fails
-// before Write leaves the old output byte for byte as it was; leftovers of a
-// killed build are removed by the next Write.
+// ".public.staging-*"), then swaps it in: in one atomic exchange where the
+// system has one (Linux), else with two renames. A build that fails, or is
+// killed, leaves the old output byte for byte as it was (or the new one
+// whole); leftovers of a killed build are removed by the next Write.
 //
 // A file whose bytes are already in the old output is not written again: the
 // staging folder gets a hard link to the old file. Rebuilding a big site
@@ -113,8 +114,15 @@ func WriteEach(dir string, names []string, get func(name string) ([]byte, error)
 	return swap(dir, stage, parent, name)
 }
 
-// swap renames the finished staging folder over dir.
+// swap puts the finished staging folder in place of dir. Where the system
+// can, the two are exchanged in one step and the old output, now at the
+// staging path, is removed (by the next build if this one is killed first).
+// Elsewhere the old output is renamed aside first, which leaves a moment
+// without dir.
 func swap(dir, stage, parent, name string) error {
+	if _, err := os.Lstat(dir); err == nil && exchange(stage, dir) {
+		return os.RemoveAll(stage)
+	}
 	old := ""
 	if _, err := os.Lstat(dir); err == nil {
 		old = filepath.Join(parent, "."+name+".old-"+filepath.Base(stage)[len(name)+10:])
