@@ -41,6 +41,9 @@ func runBuild(args []string) int {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
+	if len(res.Warnings) > 0 {
+		fmt.Fprintln(os.Stderr, res.Warnings)
+	}
 	// Pages are made and written as they come, on all cores, so the site is
 	// never in memory whole; a template that fails on any page leaves the old
 	// output as it was and is reported with all the others.
@@ -103,6 +106,9 @@ func runCheck(args []string) int {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
-	fmt.Printf("ok: %d pages, no problems\n", res.Pages)
+	if len(res.Warnings) > 0 {
+		fmt.Fprintln(os.Stderr, res.Warnings)
+	}
+	fmt.Printf("ok: %d pages, %s\n", res.Pages, res.Warnings.Count())
 	return 0
 }

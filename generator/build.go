@@ -10,6 +10,7 @@ import (
 	"zhinan/generator/config"
 	"zhinan/generator/content"
 	"zhinan/generator/diag"
+	"zhinan/generator/fresh"
 	"zhinan/generator/markdown"
 	"zhinan/generator/site"
 	"zhinan/generator/tmpl"
@@ -18,10 +19,11 @@ import (
 
 // Options say what to build and how.
 type Options struct {
-	Src     string // the site root: the folder holding content/ (and optionally templates/, zhinan.yaml)
-	FS      fs.FS  // the site root as a file system; when nil, os.DirFS(Src)
-	Drafts  bool   // include pages whose front matter says draft: true
-	BaseURL string // overrides base_url from zhinan.yaml when not empty
+	Src     string    // the site root: the folder holding content/ (and optionally templates/, zhinan.yaml)
+	FS      fs.FS     // the site root as a file system; when nil, os.DirFS(Src)
+	Drafts  bool      // include pages whose front matter says draft: true
+	BaseURL string    // overrides base_url from zhinan.yaml when not empty
+	Now     time.Time // "today" for stale_after (package fresh); zero means time.Now()
 }
 
 // Result is one build: every output file by slash path relative to the
@@ -32,6 +34,7 @@ type Result struct {
 	Pages    int               // pages in the site
 	Rendered int               // pages whose Markdown was rendered this time (the rest came from the cache)
 	Elapsed  time.Duration     // wall time of the build
+	Warnings diag.List         // problems that did not stop the build (stale pages), sorted
 
 	out *output
 }
@@ -206,6 +209,7 @@ func (b *Builder) prepare(complete bool) (*Result, error) {
 	}
 	graph, d := site.Build(site.Input{Config: cfg, Table: table, Pages: pages, Docs: docs})
 	diags.Merge(d)
+	diags.Merge(fresh.Mark(graph.Pages, cfg.StaleAfter, b.opts.Now))
 	out, d := planSite(graph, theme, fsys, loaded.Assets)
 	diags.Merge(d)
 	res := &Result{Site: graph, Pages: len(graph.Pages), Rendered: rendered, out: out}
@@ -219,9 +223,11 @@ func (b *Builder) prepare(complete bool) (*Result, error) {
 	// The cache keeps this build's documents even when it failed: the fix is
 	// usually one file, and the rebuild should not render all the others.
 	b.renders.keep(pages, docs, table)
-	if len(diags) > 0 {
+	if diags.HasErrors() {
 		return nil, diags.Err()
 	}
+	res.Warnings = diags.Warnings()
+	res.Warnings.Sort()
 	res.Elapsed = time.Since(start)
 	return res, nil
 }

@@ -9,6 +9,7 @@
 //	base_url: https://example.org/guide/   # where the site is published; its path is the URL prefix of every page
 //	repo_url: https://github.com/org/repo/edit/main/   # "edit this page" links point at repo_url + "content/<file>"
 //	unsafe_html: false          # true lets raw HTML in Markdown through; by default it is escaped
+//	stale_after: 180            # days: a page whose last_checked is older (or missing) gets a warning and a banner; 0 = off
 //
 // An unknown key or a value of the wrong type is a diagnostic with its line.
 package config
@@ -18,6 +19,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -36,6 +38,7 @@ type Config struct {
 	BaseURL     string // as given, e.g. "https://example.org/guide/" or "/"
 	RepoURL     string
 	UnsafeHTML  bool
+	StaleAfter  int // days after last_checked when a page counts as stale; 0 means never
 }
 
 // Default is what a site without zhinan.yaml gets.
@@ -126,6 +129,13 @@ func (c *Config) set(key string, v *yaml.Node) error {
 			return fmt.Errorf("setting %q: want true or false, got %q", key, v.Value)
 		}
 		c.UnsafeHTML = v.Value == "true"
+		return nil
+	case "stale_after":
+		n, err := strconv.Atoi(v.Value)
+		if v.Kind != yaml.ScalarNode || v.ShortTag() != "!!int" || err != nil || n < 0 {
+			return fmt.Errorf("setting %q: want a number of days (0 or more), got %q", key, v.Value)
+		}
+		c.StaleAfter = n
 		return nil
 	}
 	return fmt.Errorf("unknown setting %q", key)
