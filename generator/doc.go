@@ -141,6 +141,7 @@
 //	docs + URLs --site.Build--> graph (anchors checked) --templates (parallel, on demand)--> files
 //	graph --search.Build--> index files
 //
-// Every problem of every stage is collected; a build with any problem returns
-// all of them as a diag.List and no files.
+// Every problem of every stage is collected; a build with any error returns
+// all of them as a diag.List and no files. Warnings (stale pages) do not stop
+// a build: they come back in Result.Warnings.
 package generator
