@@ -1,10 +1,14 @@
 package main
 
 import (
+	"net/url"
 	"os"
+	"regexp"
+	"strings"
 	"testing"
 
 	"zhinan/generator"
+	"zhinan/generator/content"
 	"zhinan/generator/site"
 )
 
@@ -32,6 +36,8 @@ func TestGuides(t *testing.T) {
 		}
 		if p.Meta.LastChecked.Date.IsZero() {
 			t.Errorf("%s: no last_checked in front matter", p.File)
+		} else if p.Meta.LastChecked.Method == "" {
+			t.Errorf("%s: last_checked says when but not how: add method: sources (or app, with versions)", p.File)
 		}
 		if len(p.Meta.Sources) == 0 {
 			t.Errorf("%s: no sources in front matter", p.File)
@@ -69,5 +75,120 @@ func TestGuides(t *testing.T) {
 	}
 	if n := len(s.Pages); n < 30 {
 		t.Errorf("%d pages, want at least 30", n)
+	}
+}
+
+// deniedHosts are content farms and spam pages that must never be cited
+// (content-brief.md: the seed's own site and pages like it; the review's spam
+// and low-quality reprint hosts). A subdomain of one is denied too.
+var deniedHosts = []string{
+	"nctoro.com",     // 路由通, the seed article's site
+	"wwpfw.com",      // spam Q&A page once cited for the 2007 five-year rule
+	"wlchinahc.com",  // third-party reprint of the 2024 微信安全中心 clarification
+	"pintu360.com",   // SEO pages claiming a 解散 button
+	"chadoudou.cn",   // same
+	"yunnanlong.com", // SEO pages
+	"shundacom.com",  // SEO pages
+	"zzhuanghui.com", // low-quality host of the 2025 网络安全法 decision
+}
+
+var urlRE = regexp.MustCompile(`https?://[^\s)>\]"'」，。；]+`)
+
+// officialEntry is how a home page is cited: only as an entry point for the
+// reader's own search, never as the source of a fact.
+const officialEntry = "官方入口"
+
+// TestGuideSources: no page cites a denied host, in its sources or its text;
+// a bare home page (no path) is cited only on a 「官方入口」 line.
+func TestGuideSources(t *testing.T) {
+	loaded, diags := content.Load(os.DirFS("."), nil)
+	if len(diags) > 0 {
+		t.Fatalf("load: %v", diags)
+	}
+	for _, p := range loaded.Pages {
+		file := p.File
+		src, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, line := range strings.Split(string(src), "\n") {
+			for _, raw := range urlRE.FindAllString(line, -1) {
+				u, err := url.Parse(raw)
+				if err != nil {
+					t.Errorf("%s:%d: unparsable URL %q", file, i+1, raw)
+					continue
+				}
+				if h := deniedHost(u.Hostname()); h != "" {
+					t.Errorf("%s:%d: cites %q: %s is a content farm or spam host", file, i+1, raw, h)
+				}
+				if bareHome(u) && !strings.Contains(line, officialEntry) && !strings.HasPrefix(strings.TrimSpace(line), "url:") {
+					t.Errorf("%s:%d: %q is a home page, not a source: cite the page holding the fact, or put it on a 「官方入口」 line", file, i+1, raw)
+				}
+			}
+		}
+		for _, s := range p.Meta.Sources {
+			u, err := url.Parse(s.URL)
+			if err == nil && bareHome(u) && !strings.HasPrefix(s.Title, officialEntry) {
+				t.Errorf("%s: source %q (%s) is a home page: title it 「官方入口：…」 or cite the page holding the fact", file, s.Title, s.URL)
+			}
+		}
+	}
+}
+
+func deniedHost(host string) string {
+	host = strings.ToLower(host)
+	for _, d := range deniedHosts {
+		if host == d || strings.HasSuffix(host, "."+d) {
+			return d
+		}
+	}
+	return ""
+}
+
+// bareHome: a URL that names a site, not a page on it.
+func bareHome(u *url.URL) bool {
+	return u.Host != "" && (u.Path == "" || u.Path == "/") && u.RawQuery == ""
+}
+
+// TestChecklistOrder: in the checklist, checking that the member list is
+// empty comes before leaving the group (after leaving, nobody can check, and
+// if anyone remained the group is lost), and the records are saved before it
+// too. On the iPhone and Android pages, the exit step warns, at the step, that
+// it removes the owner's own copy.
+func TestChecklistOrder(t *testing.T) {
+	src, err := os.ReadFile("content/checklist.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := func(substr string) int {
+		for i, line := range strings.Split(string(src), "\n") {
+			if strings.HasPrefix(line, "- [ ]") && strings.Contains(line, substr) {
+				return i + 1
+			}
+		}
+		return 0
+	}
+	exit := first("退出群聊")
+	for _, before := range []string{"成员列表已清空", "截图保存解散公告", "结清钱款", "自己备份"} {
+		n := first(before)
+		switch {
+		case n == 0:
+			t.Errorf("content/checklist.md: no item %q", before)
+		case exit == 0:
+			t.Errorf("content/checklist.md: no item that leaves the group (退出群聊)")
+		case n > exit:
+			t.Errorf("content/checklist.md:%d: %q comes after leaving the group (line %d)", n, before, exit)
+		}
+	}
+	for _, file := range []string{"content/platforms/ios.md", "content/platforms/android.md"} {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, step, ok := strings.Cut(string(b), "## 退出并删除聊天")
+		step, _, _ = strings.Cut(step, "\n## ")
+		if !ok || !strings.Contains(step, "[!WARNING]") || !strings.Contains(step, "你自己手机上") {
+			t.Errorf("%s: the exit step does not warn that it removes your own copy of the chat", file)
+		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"zhinan/generator/config"
 	"zhinan/generator/content"
 	"zhinan/generator/diag"
+	"zhinan/generator/fresh"
 	"zhinan/generator/markdown"
 	"zhinan/generator/parallel"
 	"zhinan/generator/site"
@@ -18,11 +19,12 @@ import (
 
 // Options say what to build and how.
 type Options struct {
-	Src     string // the site root: the folder holding content/ (and optionally templates/, zhinan.yaml)
-	FS      fs.FS  // the site root as a file system; when nil, os.DirFS(Src)
-	Drafts  bool   // include pages whose front matter says draft: true
-	BaseURL string // overrides base_url from zhinan.yaml when not empty
-	Links   string // overrides the links setting when not empty: config.LinksError or config.LinksWarn
+	Src     string    // the site root: the folder holding content/ (and optionally templates/, zhinan.yaml)
+	FS      fs.FS     // the site root as a file system; when nil, os.DirFS(Src)
+	Drafts  bool      // include pages whose front matter says draft: true
+	BaseURL string    // overrides base_url from zhinan.yaml when not empty
+	Links   string    // overrides the links setting when not empty: config.LinksError or config.LinksWarn
+	Now     time.Time // "today" for stale_after (package fresh); zero means time.Now()
 }
 
 // Change says what changed since a Builder's last build.
@@ -116,6 +118,7 @@ func (b *Builder) Build(ch Change) (*Result, diag.List) {
 	}
 	graph, d := site.Build(site.Input{Config: cfg, Table: table, Pages: pages, Docs: docs})
 	diags.Merge(d)
+	diags.Merge(fresh.Mark(graph.Pages, cfg.StaleAfter, b.opts.Now))
 	diags.Merge(siteWide)
 	if cfg.Links == config.LinksWarn {
 		diags.Demote(diag.BrokenLink)

@@ -25,7 +25,9 @@
 //	draft          bool     left out unless built with -drafts
 //	aliases        list     old URLs ("/old/path/") that redirect here
 //	date, lastmod  date     2026-01-31 (or RFC 3339); the newest of date, lastmod and last_checked dates the page
-//	last_checked   date, or {date: 2026-01-31, versions: "微信 8.0"}: when the guide was last checked, and against what
+//	last_checked   date, or {date: 2026-01-31, method: app, versions: "微信 iOS 8.0.50"}: when the
+//	               guide was last checked and how: method sources (against documents and
+//	               reports only) or app (the steps followed in the apps; versions required)
 //	sources        list of {title, url}: the references the page cites
 //	layout         string   use templates/<layout>.html instead of the default for the page kind
 //	params         mapping  free data for a site's own templates (.Page.Meta.Params)
@@ -88,7 +90,7 @@
 //	.TitleID       ID of the leading "# title" heading (for <h1 id>)
 //	.HasCode       the page has highlighted code (link assets/chroma.css only then)
 //	.TOC           h2 and h3 headings: .Level .ID .Text
-//	.Meta          the front matter: .Tags .Platforms .LastChecked.Date .LastChecked.Versions
+//	.Meta          the front matter: .Tags .Platforms .LastChecked (.Date .Method .Versions)
 //	               .Sources (.Title .URL) .Date .Lastmod .Params ...
 //	.Parent        the section above; .Ancestors from home down (breadcrumbs)
 //	.Children      sections and term pages: their pages, in order
@@ -98,6 +100,9 @@
 //	.Tags .Platforms  the term pages of the page's tags and platforms (.Title .URL)
 //	.EditURL       repo_url + .File, when repo_url is set
 //	.Updated       newest of date, lastmod, last checked
+//	.Stale         true when zhinan.yaml sets stale_after and the page's last check is older
+//	               (or it has none): the theme shows a banner that its steps may be out of date
+//	.CheckAge      days since the last check, when the page is stale and has one
 //	.Contains PAGE true if PAGE is this page or below it (to open the sidebar on the current path)
 //	.IsSection     true for pages that list others
 //
@@ -105,6 +110,16 @@
 // 3339), add, join, pair (two values as a list, for recursive templates), and
 // href, which writes href="URL" for the site's own URLs and heading IDs
 // without percent-encoding Chinese (html/template would triple their bytes).
+//
+// # Freshness
+//
+// Guides describe apps that change. With stale_after: 180 in zhinan.yaml, a
+// build warns about every page whose last_checked date is more than 180 days
+// before today, and about every page with no last_checked at all
+// ("content/x.md:7:1: warning: last checked 2026-01-05, 200 days ago ..."). The
+// warnings do not stop the build; zhinan check and build print them. Such a
+// page has .Stale set, and the theme shows a banner that its steps may be out
+// of date. Options.Now sets "today" (tests); zero means the clock.
 //
 // # Output
 //

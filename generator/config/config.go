@@ -10,6 +10,7 @@
 //	repo_url: https://github.com/org/repo/edit/main/   # "edit this page" links point at repo_url + "content/<file>"
 //	unsafe_html: false          # true lets raw HTML in Markdown through; by default it is escaped
 //	links: error                # broken links and anchors: error (the build fails) or warn (reported, output written)
+//	stale_after: 180            # days: a page whose last_checked is older (or missing) gets a warning and a banner; 0 = off
 //
 // An unknown key or a value of the wrong type is a diagnostic with its line.
 package config
@@ -19,6 +20,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -38,6 +40,7 @@ type Config struct {
 	RepoURL     string
 	UnsafeHTML  bool
 	Links       string // LinksError or LinksWarn
+	StaleAfter  int    // days after last_checked when a page counts as stale; 0 means never
 }
 
 // The values of the links setting.
@@ -140,6 +143,13 @@ func (c *Config) set(key string, v *yaml.Node) error {
 			return fmt.Errorf("setting %q: want %s or %s, got %q", key, LinksError, LinksWarn, v.Value)
 		}
 		c.Links = v.Value
+		return nil
+	case "stale_after":
+		n, err := strconv.Atoi(v.Value)
+		if v.Kind != yaml.ScalarNode || v.ShortTag() != "!!int" || err != nil || n < 0 {
+			return fmt.Errorf("setting %q: want a number of days (0 or more), got %q", key, v.Value)
+		}
+		c.StaleAfter = n
 		return nil
 	}
 	return fmt.Errorf("unknown setting %q", key)

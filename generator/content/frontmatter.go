@@ -35,12 +35,21 @@ type Meta struct {
 // Line is the file line on which front matter key was set, or 0.
 func (m Meta) Line(key string) int { return m.lines[key] }
 
-// Checked says when a guide was last checked against the apps, and which
-// versions it describes.
+// Checked says when a guide was last checked, how, and against which app
+// versions. A page written from public sources and a page whose steps were
+// followed in the apps are different promises to a reader, so the theme
+// words them differently.
 type Checked struct {
 	Date     time.Time
-	Versions string
+	Method   string // MethodSources, MethodApp, or "" when the front matter does not say
+	Versions string // the app versions an app check used; required with MethodApp
 }
+
+// How a page was checked (last_checked.method).
+const (
+	MethodSources = "sources" // against documents and reports, not in the apps
+	MethodApp     = "app"     // by following the steps in the apps named in Versions
+)
 
 // Source is a reference a guide cites.
 type Source struct {

@@ -68,7 +68,8 @@ func date(key string, v *yaml.Node) (time.Time, error) {
 	return time.Time{}, wrongType(key, v, "a date like 2026-01-31")
 }
 
-// checked accepts `last_checked: 2026-11-25` or a mapping with date and versions.
+// checked accepts `last_checked: 2026-11-25` or a mapping with date, method
+// (sources or app) and versions; an app check must name the versions.
 func checked(key string, v *yaml.Node) (Checked, error) {
 	if v.Kind != yaml.MappingNode {
 		d, err := date(key, v)
@@ -81,10 +82,15 @@ func checked(key string, v *yaml.Node) (Checked, error) {
 		switch k.Value {
 		case "date":
 			c.Date, err = date(key+".date", val)
+		case "method":
+			c.Method, err = scalar(key+".method", val)
+			if err == nil && c.Method != MethodSources && c.Method != MethodApp {
+				err = fieldError{val, fmt.Sprintf("front matter %q: method %q, want %q or %q", key, c.Method, MethodSources, MethodApp)}
+			}
 		case "versions":
 			c.Versions, err = scalar(key+".versions", val)
 		default:
-			err = fieldError{k, fmt.Sprintf("unknown key %q in front matter %q (want date, versions)", k.Value, key)}
+			err = fieldError{k, fmt.Sprintf("unknown key %q in front matter %q (want date, method, versions)", k.Value, key)}
 		}
 		if err != nil {
 			return c, err
@@ -92,6 +98,9 @@ func checked(key string, v *yaml.Node) (Checked, error) {
 	}
 	if c.Date.IsZero() {
 		return c, fieldError{v, fmt.Sprintf("front matter %q: missing date", key)}
+	}
+	if c.Method == MethodApp && c.Versions == "" {
+		return c, fieldError{v, fmt.Sprintf("front matter %q: method app needs versions (the apps and versions checked, e.g. 微信 iOS 8.0.50)", key)}
 	}
 	return c, nil
 }

@@ -47,6 +47,10 @@ type Page struct {
 	Platforms []*Page // term pages of this page's platforms
 	EditURL   string  // repo_url + file, when repo_url is set
 
+	// Set by package fresh when zhinan.yaml has stale_after.
+	Stale    bool // the last check is older than stale_after days, or there is none
+	CheckAge int  // days since the last check, when Stale and there is one
+
 	doc       *markdown.Doc
 	order     int // position in reading order
 	site      *Site
