@@ -29,6 +29,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync/atomic"
 
 	"zhinan/generator/parallel"
 )
@@ -101,7 +102,7 @@ func WriteEach(dir string, names []string, get func(name string) ([]byte, error)
 	cleanLeftovers(parent, name)
 	stage, err := os.MkdirTemp(parent, "."+name+".staging-")
 	if err != nil {
-		return err
+		return fmt.Errorf("cannot write beside the output folder %s: %w (the old output is left as it was)", dir, unwrapPath(err))
 	}
 	if err := writeAll(stage, dir, names, get); err != nil {
 		os.RemoveAll(stage)
@@ -170,26 +171,48 @@ func writeAll(root, old string, names []string, get func(string) ([]byte, error)
 		d := filepath.Dir(filepath.Join(root, filepath.FromSlash(p)))
 		if !dirs[d] {
 			if err := os.MkdirAll(d, 0o755); err != nil {
-				return err
+				return fmt.Errorf("cannot write the output folder %s: %w (the old output is left as it was)", old, unwrapPath(err))
 			}
 			dirs[d] = true
 		}
 	}
 	errs := make([]error, len(paths))
+	var ioErr atomic.Pointer[error] // the first failed write: the others stop
 	// More workers than cores: each spends much of its time in the kernel
 	// creating files, and another can run a template meanwhile.
 	parallel.For(len(paths), runtime.GOMAXPROCS(0)*2, func(i int) {
+		if ioErr.Load() != nil {
+			return
+		}
 		b, err := get(paths[i])
 		if err == Skip {
 			return
 		}
-		rel := filepath.FromSlash(paths[i])
-		if err == nil && !linkSame(filepath.Join(old, rel), filepath.Join(root, rel), b) {
-			err = os.WriteFile(filepath.Join(root, rel), b, 0o644)
+		if err != nil {
+			errs[i] = err // a page that could not be made: every one is reported
+			return
 		}
-		errs[i] = err
+		rel := filepath.FromSlash(paths[i])
+		if !linkSame(filepath.Join(old, rel), filepath.Join(root, rel), b) {
+			if err := os.WriteFile(filepath.Join(root, rel), b, 0o644); err != nil {
+				ioErr.CompareAndSwap(nil, &err)
+			}
+		}
 	})
+	if e := ioErr.Load(); e != nil {
+		return fmt.Errorf("cannot write the output folder %s: %w (the old output is left as it was)", old, unwrapPath(*e))
+	}
 	return errors.Join(errs...)
+}
+
+// unwrapPath drops the staging folder's file name from an error, which
+// would only confuse: the reason (no space, read-only) is what matters.
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // linkSame hard-links dst to the file old if old is a regular file holding
