@@ -58,6 +58,9 @@ func runBuild(args []string) int {
 	}
 	start := time.Now()
 	res, diags := generator.NewBuilder(opts).Build(generator.All)
+	if res != nil {
+		diags = append(diags, generator.PublishWarnings(res.Site)...)
+	}
 	if diags.HasErrors() {
 		if res != nil {
 			// The templates have not run: run them all, so that one report
@@ -127,6 +130,7 @@ func runCheck(args []string) int {
 	pages := 0
 	if res != nil {
 		diags = append(diags, res.Check()...)
+		diags = append(diags, generator.PublishWarnings(res.Site)...)
 		diags.Sort()
 		pages = res.Pages
 	}

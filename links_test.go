@@ -20,7 +20,8 @@ const bookWarnings = `content/01.md:3:4: warning: broken link "src/main.go": no 
 content/01.md:5:5: warning: broken link "./02md": no file or section content/02md
 content/02.md:5:3: warning: broken link "src\\util.go": no file or section content/src\util.go
 content/02.md:5:25: warning: broken link "01.md#小结": no heading "小结" in content/01.md
-4 warnings`
+zhinan.yaml: warning: base_url "/" has no scheme and host: sitemap.xml, index.xml, robots.txt and canonical links need absolute URLs (set base_url: https://example.org/path/ to the published address, or pass -base-url)
+5 warnings`
 
 func writeFiles(t *testing.T, files map[string]string) string {
 	t.Helper()
@@ -62,7 +63,7 @@ func TestLinksWarn(t *testing.T) {
 			t.Errorf("build with broken links: exit %d, want 1", rc)
 		}
 	})
-	errors := strings.ReplaceAll(strings.ReplaceAll(bookWarnings, "warning: ", ""), "4 warnings", "4 errors")
+	errors := strings.ReplaceAll(strings.ReplaceAll(bookWarnings, "warning: broken", "broken"), "5 warnings", "4 errors, 1 warning")
 	if got := positions(stderr); got != positions(errors) {
 		t.Errorf("default build printed:\n%s\nwant:\n%s", stderr, errors)
 	}
@@ -118,7 +119,7 @@ func TestCheckCounts(t *testing.T) {
 			t.Errorf("check stderr lacks the front matter error:\n%s", stderr)
 		}
 	})
-	if rc != 1 || strings.TrimSpace(stdout) != "4 pages: 1 error, 4 warnings" {
+	if rc != 1 || strings.TrimSpace(stdout) != "4 pages: 1 error, 5 warnings" {
 		t.Errorf("check: exit %d, stdout %q; want 1 and the count", rc, stdout)
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"net/url"
 
+	"zhinan/generator/config"
+	"zhinan/generator/diag"
 	"zhinan/generator/site"
 )
 
@@ -57,6 +59,10 @@ func atom(s *site.Site) []byte {
 	esc(home)
 	b.WriteString("</id>\n")
 	fmt.Fprintf(&b, "  <link href=\"%s\"/>\n  <link rel=\"self\" href=\"%sindex.xml\"/>\n", xmlAttr(home), xmlAttr(home))
+	// Atom wants an author for the feed (or for every entry): the site.
+	b.WriteString("  <author><name>")
+	esc(s.Config.Title)
+	b.WriteString("</name></author>\n")
 	recent := s.Recent
 	if len(recent) > feedSize {
 		recent = recent[:feedSize]
@@ -97,4 +103,18 @@ func xmlAttr(s string) string {
 	var b bytes.Buffer
 	xml.EscapeText(&b, []byte(s))
 	return b.String()
+}
+
+// PublishWarnings are the problems of a site that only matter once it is
+// published: without a scheme and host in base_url, the sitemap, the feed,
+// robots.txt and the canonical links can only hold paths, which search
+// engines and feed readers do not accept. "zhinan build" and "zhinan check"
+// print them; the preview, served at its own address, has none.
+func PublishWarnings(s *site.Site) diag.List {
+	var l diag.List
+	if s.Config.Origin() == "" {
+		l.Warn(config.File, 0, 0, "base_url %q has no scheme and host: sitemap.xml, index.xml, robots.txt and canonical links "+
+			"need absolute URLs (set base_url: https://example.org/path/ to the published address, or pass -base-url)", s.Config.BaseURL)
+	}
+	return l
 }
