@@ -33,23 +33,34 @@
 // written by "zhinan build" never do). The script listens to the Server-Sent
 // Events stream at /_zhinan/events, which sends:
 //
-//	event: reload   after a good rebuild: the page reloads and keeps its scroll position
+//	event: reload   after a rebuild that gave a site: the page reloads and keeps its scroll position
 //	event: css      when only stylesheets changed; data lists them, one per line,
 //	                and the page swaps its <link rel=stylesheet> without reloading
-//	event: error    when a rebuild fails; data lists the diagnostics, one per line,
-//	                shown in an overlay
+//	event: error    when a rebuild fails site-wide; data lists the diagnostics, one
+//	                per line, shown in an overlay
 //
 // Each event carries the site's generation as its id. A page tells the
 // stream which generation it was served from, so a rebuild that happens
 // between loading a page and connecting to the stream is not missed.
 //
-// # Failed builds
+// # Problems
 //
-// When a rebuild fails, the last good site keeps being served, and every
-// HTML page carries an overlay, <div id="zhinan-error">, listing every
-// diagnostic (HTML-escaped) until a good build replaces it. When there has
-// never been a good build, every request gets an error page with status 500
-// listing the diagnostics; it reloads itself once the site builds.
+// A build that has problems on some pages (a broken link, bad front matter)
+// still gives a site: it is swapped in and announced with "reload", and
+// every HTML page carries an overlay, <div id="zhinan-error">, listing every
+// diagnostic (HTML-escaped), the page's own first. Errors show it red at the
+// top; warnings only show it folded at the bottom, open on a page that has
+// some. A page whose template fails is answered with status 500 and the
+// problem, where the editor is looking.
+//
+// A build that fails site-wide (settings, the base template) gives no site:
+// the last good one keeps being served, "error" carries the diagnostics and
+// pages show the overlay until a build succeeds. Before the first site there
+// is, every request gets a page with status 500 listing the problems; it
+// reloads itself once the site builds.
+//
+// Each connection is bounded (Limits: header and read timeouts, header
+// size, idle time); HTTPServer makes the http.Server with them.
 //
 // The Hub that fans events out to browsers is a value handed to New, never
 // a package global, so tests and several servers in one process do not meet.
