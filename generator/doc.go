@@ -44,7 +44,7 @@
 //
 //	content/x.md:12:5: broken link "y.md#z": no heading "z" in content/y.md
 //
-// with the line and (UTF-8 byte) column of the link. Headings are checked
+// with the line and column (in characters) of the link. Headings are checked
 // against the IDs the target really has, after rendering. Links with a scheme
 // (https:, mailto:) or starting with // are external: left alone, with
 // rel="noopener". Links in code are not links.

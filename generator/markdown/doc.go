@@ -55,8 +55,9 @@
 // loading="lazy". Empty destinations, [a](), are left alone.
 //
 // Positions are those of the link's '[' (the image's '!'): 1-based lines, and
-// 1-based columns counted in bytes of UTF-8, as go/scanner does (a Chinese
-// character is 3 bytes wide). They are right because the caller blanks front
+// 1-based columns counted in characters (runes), as rustc does, so an editor
+// lands on the link in Chinese text too (a Chinese character is one column,
+// though it is 3 bytes). They are right because the caller blanks front
 // matter without removing lines.
 //
 // # Code (highlight.go)

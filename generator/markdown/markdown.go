@@ -80,7 +80,7 @@ type Heading struct {
 type Link struct {
 	Dest string // destination as written
 	Line int    // 1-based line of the link's '[' (or the image's '!')
-	Col  int    // 1-based column in bytes (UTF-8), like go/scanner
+	Col  int    // 1-based column in characters (runes), as rustc counts
 	Ref  Ref
 }
 
@@ -250,24 +250,29 @@ func sanitizeUTF8(src []byte) []byte {
 }
 
 // lineIndex maps byte offsets in a source to 1-based lines and columns.
-type lineIndex []int // byte offset of the start of each line
+type lineIndex struct {
+	src    []byte
+	starts []int // byte offset of the start of each line
+}
 
 func newLineIndex(src []byte) lineIndex {
-	idx := lineIndex{0}
+	idx := lineIndex{src: src, starts: []int{0}}
 	for i, c := range src {
 		if c == '\n' {
-			idx = append(idx, i+1)
+			idx.starts = append(idx.starts, i+1)
 		}
 	}
 	return idx
 }
 
-// pos returns the 1-based line and byte column of offset, or 0, 0 if the
-// offset is negative.
+// pos returns the 1-based line and column of offset, or 0, 0 if the offset
+// is negative. Columns count characters (runes), as rustc does, so an editor
+// lands on the right character in Chinese text; an invalid byte counts as one.
 func (idx lineIndex) pos(offset int) (line, col int) {
 	if offset < 0 {
 		return 0, 0
 	}
-	i := sort.Search(len(idx), func(i int) bool { return idx[i] > offset }) - 1
-	return i + 1, offset - idx[i] + 1
+	i := sort.Search(len(idx.starts), func(i int) bool { return idx.starts[i] > offset }) - 1
+	start := idx.starts[i]
+	return i + 1, utf8.RuneCount(idx.src[start:min(offset, len(idx.src))]) + 1
 }
