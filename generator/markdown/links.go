@@ -50,10 +50,15 @@ func (linkTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser.Con
 // reports it broken. It returns the destination to write: the resolved Href,
 // or dest unchanged when there is no resolver or the link is broken.
 func (st *state) resolve(n ast.Node, dest []byte) []byte {
+	return st.resolveAt(n.Pos(), dest)
+}
+
+// resolveAt is resolve for a link that starts at byte offset pos of the source.
+func (st *state) resolveAt(pos int, dest []byte) []byte {
 	if st == nil || st.res == nil || len(dest) == 0 {
 		return dest
 	}
-	line, col := st.lines.pos(n.Pos())
+	line, col := st.lines.pos(pos)
 	ref, err := st.res.Resolve(st.from, string(dest))
 	if err != nil {
 		st.diags.Add(st.file, line, col, "broken link %q: %v", dest, err)

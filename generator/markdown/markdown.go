@@ -38,7 +38,7 @@ type Ref struct {
 
 // Options configure a Renderer.
 type Options struct {
-	UnsafeHTML bool // when false (default), raw HTML blocks and inline HTML are escaped and shown as text
+	UnsafeHTML bool // when false (default), raw HTML is sanitised by an allowlist, as GitHub does
 }
 
 // Doc is one rendered page.
@@ -165,6 +165,11 @@ func (r *Renderer) render(st *state, src []byte) *Doc {
 	pc.Set(stateKey, st)
 	root := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 
+	// Raw HTML links are resolved after Markdown ones: put them in place.
+	sort.SliceStable(st.links, func(i, j int) bool {
+		a, b := st.links[i], st.links[j]
+		return a.Line < b.Line || a.Line == b.Line && a.Col < b.Col
+	})
 	d := &Doc{Links: st.links, Diags: st.diags}
 	d.Headings = collectHeadings(root, src, st.lines)
 	for _, h := range d.Headings {
@@ -177,7 +182,7 @@ func (r *Renderer) render(st *state, src []byte) *Doc {
 		d.TitleID = headingID(h)
 		root.RemoveChild(root, h)
 	}
-	d.Parts = collectParts(root, src, !r.opts.UnsafeHTML)
+	d.Parts = collectParts(root, src)
 
 	// The cache keeps every page's HTML for the next build: size the buffer
 	// for the usual HTML/Markdown ratio so it is rarely copied while growing,

@@ -16,9 +16,8 @@ const softBreak = '\n'
 
 // textWriter gathers plain text from inline nodes.
 type textWriter struct {
-	b    strings.Builder
-	src  []byte
-	html bool // include the text of raw HTML (it is shown escaped to readers)
+	b   strings.Builder
+	src []byte
 }
 
 // inline writes the text of an inline node and reports whether it handled
@@ -43,8 +42,8 @@ func (tw *textWriter) inline(n ast.Node) (skipChildren bool) {
 		tw.b.Write(n.Label(tw.src))
 		return true
 	case *ast.RawHTML:
-		if s := rawInlineText(n, tw.src); tw.html && !isComment(s) {
-			tw.b.Write(s)
+		if out, ok := outOf(n); ok {
+			tw.b.Write(out.text)
 		}
 		return true
 	}
@@ -72,9 +71,9 @@ func plainText(n ast.Node, src []byte) string {
 
 // collectParts splits the plain text of a document at its headings. Blocks
 // are separated by spaces so words of adjacent blocks are not glued together.
-func collectParts(root ast.Node, src []byte, html bool) []Part {
+func collectParts(root ast.Node, src []byte) []Part {
 	parts := []Part{{}}
-	tw := &textWriter{src: src, html: html}
+	tw := &textWriter{src: src}
 	flush := func() {
 		parts[len(parts)-1].Text = collapse(tw.b.String())
 		tw.b.Reset()
@@ -102,8 +101,8 @@ func collectParts(root ast.Node, src []byte, html bool) []Part {
 		case *ast.CodeBlock, *ast.FencedCodeBlock:
 			tw.b.WriteString(codeText(n, src))
 		case *ast.HTMLBlock:
-			if s := htmlBlockText(n, src); html && !isComment(s) {
-				tw.b.Write(s)
+			if out, ok := outOf(n); ok {
+				tw.b.Write(out.text)
 			}
 		}
 		return ast.WalkContinue, nil
