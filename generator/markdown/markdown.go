@@ -106,7 +106,10 @@ func New(opts Options) *Renderer {
 			extension.GFM,
 			extension.Footnote,
 			extension.DefinitionList,
-			extension.CJK,
+			// CJK for "\ " (an escaped space that is not written); its
+			// line-break rule is replaced by softBreaks.
+			extension.NewCJK(extension.WithEscapedSpace()),
+			softBreaks{},
 			headingIDs{},
 			links{},
 			alerts{},

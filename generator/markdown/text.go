@@ -3,16 +3,10 @@ package markdown
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/util"
 )
-
-// softBreak marks a soft line break in text before it is collapsed: it is
-// dropped between two East Asian characters (as the CJK extension does when
-// rendering) and becomes a space elsewhere.
-const softBreak = '\n'
 
 // textWriter gathers plain text from inline nodes.
 type textWriter struct {
@@ -31,9 +25,9 @@ func (tw *textWriter) inline(n ast.Node) (skipChildren bool) {
 		} else {
 			tw.b.Write(unescape(v))
 		}
-		if n.SoftLineBreak() {
-			tw.b.WriteByte(softBreak)
-		} else if n.HardLineBreak() {
+		// A soft break follows the rule of the HTML (softbreak.go), so
+		// search text and page agree on where words are.
+		if n.HardLineBreak() || n.SoftLineBreak() && (isCode(n.Parent()) || keepsSoftBreak(n, tw.src)) {
 			tw.b.WriteByte(' ')
 		}
 	case *ast.String:
@@ -111,42 +105,7 @@ func collectParts(root ast.Node, src []byte) []Part {
 	return parts
 }
 
-// collapse trims s and turns each run of white space into one space, except
-// that a run made only of soft line breaks between two East Asian characters
-// disappears.
+// collapse trims s and turns each run of white space into one space.
 func collapse(s string) string {
-	var b strings.Builder
-	var prev rune // last rune written, 0 at the start
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if !unicode.IsSpace(r) {
-			b.WriteRune(r)
-			prev = r
-			i += size
-			continue
-		}
-		onlySoft := true
-		j := i
-		for j < len(s) {
-			r, size := utf8.DecodeRuneInString(s[j:])
-			if !unicode.IsSpace(r) {
-				break
-			}
-			onlySoft = onlySoft && r == softBreak
-			j += size
-		}
-		next, _ := utf8.DecodeRuneInString(s[j:])
-		if prev != 0 && j < len(s) && !(onlySoft && isWide(prev) && isWide(next)) {
-			b.WriteByte(' ')
-		}
-		i = j
-	}
-	return b.String()
-}
-
-// isWide reports whether r is an East Asian character: no space is needed
-// between two of them.
-func isWide(r rune) bool {
-	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) ||
-		r >= 0x3000 && r <= 0x303f || r >= 0xff00 && r <= 0xffef
+	return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
 }
