@@ -49,6 +49,9 @@ func (r textRenderer) renderText(w util.BufWriter, src []byte, node ast.Node, en
 		r.w.RawWrite(w, v)
 		return ast.WalkContinue, nil
 	}
+	if beforeHardBreak(n, src) {
+		v = bytes.TrimRight(v, " \t")
+	}
 	r.w.Write(w, v)
 	switch {
 	case n.HardLineBreak():
@@ -57,6 +60,18 @@ func (r textRenderer) renderText(w util.BufWriter, src []byte, node ast.Node, en
 		_ = w.WriteByte('\n')
 	}
 	return ast.WalkContinue, nil
+}
+
+// beforeHardBreak reports whether n ends where a hard line break is: the
+// spaces that make the break are not text. (With GFM, goldmark leaves them
+// in a Text of their own before an empty one with the break: CommonMark
+// examples 226, 635.)
+func beforeHardBreak(n *ast.Text, src []byte) bool {
+	if n.HardLineBreak() {
+		return true
+	}
+	next, ok := n.NextSibling().(*ast.Text)
+	return ok && next.HardLineBreak() && len(next.Segment.Value(src)) == 0
 }
 
 // keepsSoftBreak reports whether the soft line break after n stays (as a
