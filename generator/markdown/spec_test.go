@@ -36,9 +36,10 @@ var specDifferences = map[int]string{
 	13: "CJK escaped space: '\\ ' writes nothing",
 }
 
-// sanitisedSections are the spec sections of raw HTML, where the sanitiser (rawhtml.go) changes in spec examples of
-// changes examples: tags outside the allowlist lose their tags (their text stays), and
-// script, style and comments go. Each is right under unsafe_html.
+// sanitisedSections are the spec sections about raw HTML: there the
+// sanitiser (rawhtml.go) changes examples on purpose (tags outside the
+// allowlist lose their tags but keep their text; script, style and comments
+// go). Under unsafe_html each of them must match the spec.
 var sanitisedSections = map[string]bool{"HTML blocks": true, "Raw HTML": true}
 
 // TestCommonMarkSpec runs the spec's own examples through the renderer: each
