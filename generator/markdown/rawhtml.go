@@ -86,6 +86,9 @@ func (t rawHTMLTransformer) Transform(doc *ast.Document, reader text.Reader, pc 
 			n.SetAttributeString(htmlKey, htmlOut{html: h, text: visibleText(h)})
 			return ast.WalkSkipChildren, nil
 		}
+		if raw, ok := n.(*ast.RawHTML); ok {
+			dropScriptText(raw, src)
+		}
 		c := byNode[n.Parent()]
 		if c == nil {
 			c = &container{node: n.Parent(), inline: n.Kind() == ast.KindRawHTML}
@@ -115,6 +118,24 @@ func (t rawHTMLTransformer) Transform(doc *ast.Document, reader text.Reader, pc 
 		}
 		n.SetAttributeString(htmlKey, htmlOut{html: end})
 		c.node.AppendChild(c.node, n)
+	}
+}
+
+// dropScriptText removes the Markdown text between an inline <script> or
+// <style> tag and its end tag (or the end of the element): inline, the
+// sanitiser sees the tags one by one, and the code between them, parsed as
+// Markdown text, would otherwise be shown to readers.
+func dropScriptText(n *ast.RawHTML, src []byte) {
+	name := rawTagName(n, src)
+	seg := n.Segments.At(0)
+	if name != atom.Script && name != atom.Style || bytes.HasPrefix(seg.Value(src), []byte("</")) {
+		return
+	}
+	for next := n.NextSibling(); next != nil; next = n.NextSibling() {
+		if end, ok := next.(*ast.RawHTML); ok && rawTagName(end, src) == name {
+			return
+		}
+		n.Parent().RemoveChild(n.Parent(), next)
 	}
 }
 
