@@ -95,7 +95,7 @@ func (t rawHTMLTransformer) Transform(doc *ast.Document, reader text.Reader, pc 
 			byNode[n.Parent()] = c
 			order = append(order, c)
 		}
-		out, txt := c.open.balance(policy.SanitizeBytes(h))
+		out, txt := c.open.balance(sanitize(h))
 		if len(bytes.TrimSpace(out)) == 0 {
 			out = nil // a comment, a script: leave no blank line behind
 		}
@@ -195,6 +195,9 @@ func sourceOffset(n ast.Node, segs [][]byte, src []byte) func(int) int {
 // tags written anew and everything else byte for byte. at maps an offset in
 // h to one in the source: a link's position is that of its tag's '<'.
 func (st *state) rewriteLinks(h []byte, at func(int) int) []byte {
+	if !mayLink(h) {
+		return h
+	}
 	var out bytes.Buffer
 	z := html.NewTokenizer(bytes.NewReader(h))
 	off := 0
@@ -218,6 +221,22 @@ func (st *state) rewriteLinks(h []byte, at func(int) int) []byte {
 			out.Write(raw)
 		}
 	}
+}
+
+// mayLink reports whether h may hold an <a> or <img> tag: most raw HTML
+// does not, and need not be tokenized for links.
+func mayLink(h []byte) bool {
+	for i := bytes.IndexByte(h, '<'); i >= 0 && i+1 < len(h); {
+		if c := h[i+1] | 0x20; c == 'a' || c == 'i' {
+			return true
+		}
+		j := bytes.IndexByte(h[i+1:], '<')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
 }
 
 // linkTag resolves the URL of an <a> or <img> tag that starts at source
