@@ -103,7 +103,10 @@
 // The href of <a> and the src of <img> are links like Markdown ones: resolved
 // through the Resolver, recorded in Doc.Links and checked, at the position of
 // the tag's '<'; external links get rel="noopener", internal images
-// loading="lazy". Search text holds the text of the HTML, not its tags.
+// loading="lazy". An <a name="x"> or <a id="x"> is a place links may point
+// at (#x), listed in Doc.Anchors; the id is written as a name, which a
+// browser scrolls to just the same but which cannot clash with the theme's
+// IDs. Search text holds the text of the HTML, not its tags.
 //
 // With Options.UnsafeHTML (unsafe_html: true) HTML is kept whole, comments
 // and scripts included; only its link and image URLs are resolved. Dangerous

@@ -53,6 +53,9 @@ type Doc struct {
 	// Headings lists every heading h1-h6 in document order, including a
 	// removed leading h1.
 	Headings []Heading
+	// Anchors lists the other places links may point at: the names (or
+	// ids) of <a> elements in raw HTML, in document order.
+	Anchors []string
 	// Links lists every resolved internal link and image in document order.
 	Links []Link
 	// Parts is the plain text for search, split at headings. The first Part
@@ -130,6 +133,7 @@ type state struct {
 	res        Resolver
 	lines      lineIndex
 	links      []Link
+	anchors    []string
 	diags      diag.List
 }
 
@@ -173,7 +177,7 @@ func (r *Renderer) render(st *state, src []byte) *Doc {
 		a, b := st.links[i], st.links[j]
 		return a.Line < b.Line || a.Line == b.Line && a.Col < b.Col
 	})
-	d := &Doc{Links: st.links, Diags: st.diags}
+	d := &Doc{Links: st.links, Anchors: st.anchors, Diags: st.diags}
 	d.Headings = collectHeadings(root, src, st.lines)
 	for _, h := range d.Headings {
 		if h.Level == 1 {

@@ -81,7 +81,7 @@ func (t rawHTMLTransformer) Transform(doc *ast.Document, reader text.Reader, pc 
 			return ast.WalkContinue, nil
 		}
 		segs := rawSegments(n, src)
-		h := st.rewriteLinks(bytes.Join(segs, nil), sourceOffset(n, segs, src))
+		h := st.rewriteLinks(bytes.Join(segs, nil), sourceOffset(n, segs, src), t.unsafe)
 		if t.unsafe {
 			n.SetAttributeString(htmlKey, htmlOut{html: h, text: visibleText(h)})
 			return ast.WalkSkipChildren, nil
@@ -194,7 +194,7 @@ func sourceOffset(n ast.Node, segs [][]byte, src []byte) func(int) int {
 // rel="noopener", internal images loading="lazy"), and returns h with those
 // tags written anew and everything else byte for byte. at maps an offset in
 // h to one in the source: a link's position is that of its tag's '<'.
-func (st *state) rewriteLinks(h []byte, at func(int) int) []byte {
+func (st *state) rewriteLinks(h []byte, at func(int) int, unsafe bool) []byte {
 	if !mayLink(h) {
 		return h
 	}
@@ -215,7 +215,7 @@ func (st *state) rewriteLinks(h []byte, at func(int) int) []byte {
 			continue
 		}
 		tok := z.Token()
-		if st.linkTag(&tok, at(start)) {
+		if st.linkTag(&tok, at(start), unsafe) {
 			out.WriteString(tok.String())
 		} else {
 			out.Write(raw)
@@ -240,16 +240,47 @@ func mayLink(h []byte) bool {
 }
 
 // linkTag resolves the URL of an <a> or <img> tag that starts at source
-// offset pos, and reports whether it changed the tag.
-func (st *state) linkTag(tok *html.Token, pos int) bool {
+// offset pos, records an <a>'s anchor, and reports whether it changed the tag.
+func (st *state) linkTag(tok *html.Token, pos int, unsafe bool) bool {
 	key := "href"
 	switch tok.DataAtom {
 	case atom.A:
+		if st.anchor(tok, unsafe) {
+			st.linkURL(tok, pos, key)
+			return true
+		}
 	case atom.Img:
 		key = "src"
 	default:
 		return false
 	}
+	return st.linkURL(tok, pos, key)
+}
+
+// anchor records the name or id of an <a> (<a name="第一节"></a>, as books
+// mark places) as a fragment that links may point at, and reports whether it
+// changed the tag: unless unsafe, an id becomes a name, which a browser
+// scrolls to just the same but which cannot take an ID the theme uses.
+func (st *state) anchor(tok *html.Token, unsafe bool) bool {
+	changed := false
+	for i, a := range tok.Attr {
+		if a.Namespace != "" || a.Val == "" || a.Key != "name" && a.Key != "id" {
+			continue
+		}
+		if st != nil {
+			st.anchors = append(st.anchors, a.Val)
+		}
+		if a.Key == "id" && !unsafe && attrIndex(tok, "name") < 0 {
+			tok.Attr[i].Key = "name"
+			changed = true
+		}
+	}
+	return changed
+}
+
+// linkURL resolves the URL in attribute key of a tag at source offset pos,
+// and reports whether it changed the tag.
+func (st *state) linkURL(tok *html.Token, pos int, key string) bool {
 	i := attrIndex(tok, key)
 	if i < 0 || tok.Attr[i].Val == "" {
 		return false

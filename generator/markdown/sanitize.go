@@ -14,7 +14,8 @@ import (
 // lets through in a README: text formatting, headings, lists, tables, images,
 // links, details/summary, center, kbd, sub/sup, ruby, and alignment. Anything
 // else loses its tags and keeps its text; script and style lose their content
-// too. No event handler, no id or class (they would collide with the theme's),
+// too. No event handler, no id or class (they would collide with the theme's;
+// an <a id> becomes <a name>, which cannot),
 // no form, frame or embedded object. URLs must parse and be relative or
 // http(s), mailto or tel; data: only for base64 images in <img> (an image
 // cannot run script, even an SVG one; a data: link is removed before).
@@ -80,6 +81,7 @@ func newPolicy() *bluemonday.Policy {
 	// have none (its own list lacks some of ours, such as u and tt).
 	p.AllowNoAttrs().OnElements(allowedElements...)
 	p.AllowAttrs("href").OnElements("a")
+	p.AllowAttrs("name").Matching(regexp.MustCompile(`^[^\s]{1,200}$`)).OnElements("a")
 	p.AllowAttrs("rel").Matching(regexp.MustCompile(`^noopener$`)).OnElements("a")
 	p.AllowAttrs("src").OnElements("img")
 	p.AllowAttrs("alt").OnElements("img")

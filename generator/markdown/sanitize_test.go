@@ -166,7 +166,8 @@ func unsafeHTML(h string, strict bool) string {
 func unsafeAttr(elem string, a html.Attribute) string {
 	k, v := strings.ToLower(a.Key), strings.ToLower(a.Val)
 	switch {
-	case strings.HasPrefix(k, "on"), k == "id", k == "class", k == "name", k == "srcdoc", k == "target",
+	case k == "name" && elem != "a", // <a name> clobbers no global; other names can
+		strings.HasPrefix(k, "on"), k == "id", k == "class", k == "srcdoc", k == "target",
 		k == "background", k == "formaction", k == "action", k == "data", k == "srcset":
 		return "attribute " + k + " on <" + elem + ">"
 	case k == "style":
