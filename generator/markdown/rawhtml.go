@@ -126,11 +126,13 @@ func (t rawHTMLTransformer) Transform(doc *ast.Document, reader text.Reader, pc 
 // sanitiser sees the tags one by one, and the code between them, parsed as
 // Markdown text, would otherwise be shown to readers.
 func dropScriptText(n *ast.RawHTML, src []byte) {
-	name := rawTagName(n, src)
-	seg := n.Segments.At(0)
-	if name != atom.Script && name != atom.Style || bytes.HasPrefix(seg.Value(src), []byte("</")) {
+	if name := rawTagName(n, src); name != atom.Script && name != atom.Style {
 		return
 	}
+	if seg := n.Segments.At(0); bytes.HasPrefix(seg.Value(src), []byte("</")) {
+		return
+	}
+	name := rawTagName(n, src)
 	for next := n.NextSibling(); next != nil; next = n.NextSibling() {
 		if end, ok := next.(*ast.RawHTML); ok && rawTagName(end, src) == name {
 			return
