@@ -46,11 +46,13 @@
 //
 //	content/x.md:12:5: broken link "y.md#z": no heading "z" in content/y.md
 //
-// with the line and column of the link; broken links are errors or warnings
-// as the links setting says (see Problems). Headings are checked
-// against the IDs the target really has, after rendering. Links with a scheme
-// (https:, mailto:) or starting with // are external: left alone, with
-// rel="noopener". Links in code are not links.
+// with the line and column (in characters) of the link. Headings are checked
+// against the IDs the target really has, after rendering, and the <a name>
+// anchors of its raw HTML. Links with a scheme (https:, mailto:) or starting
+// with // are external: left alone, with rel="noopener". Links in code are
+// not links. Broken links are errors or warnings as the links setting says
+// (see Problems). Raw HTML is sanitised as GitHub does (package markdown); its
+// <a href> and <img src> are links like any other.
 //
 // Heading IDs keep Chinese, GitHub style: "## 1. 备份 聊天记录（电脑端）" gets
 // id "1-备份-聊天记录电脑端"; duplicates get -1, -2; "## 标题 {#custom}" sets one.

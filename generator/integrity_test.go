@@ -146,14 +146,14 @@ func TestBrokenLinkEdits(t *testing.T) {
 	}{
 		{"renamed heading", func(m fstest.MapFS) {
 			replace(m, "content/guide/a.md", "## 群主权限", "## 群主的权限")
-		}, `content/_index.md:4:7: broken link "guide/a.md#群主权限": no heading "群主权限" in content/guide/a.md`},
+		}, `content/_index.md:4:3: broken link "guide/a.md#群主权限": no heading "群主权限" in content/guide/a.md`},
 		{"deleted page", func(m fstest.MapFS) {
 			delete(m, "content/guide/b.md")
-		}, `content/guide/a.md:10:5: broken link "b.md": no page content/guide/b.md`},
+		}, `content/guide/a.md:10:3: broken link "b.md": no page content/guide/b.md`},
 		{"moved image", func(m fstest.MapFS) {
 			m["content/guide/pic.png"] = m["content/guide/img/pic.png"]
 			delete(m, "content/guide/img/pic.png")
-		}, `content/guide/a.md:10:19: broken link "img/pic.png": no file or section content/guide/img/pic.png`},
+		}, `content/guide/a.md:10:15: broken link "img/pic.png": no file or section content/guide/img/pic.png`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			fsys, opts := archiveSite(t, ar)

@@ -8,7 +8,7 @@
 //	language: zh-CN             # <html lang>, hreflang and the feed's language
 //	base_url: https://example.org/guide/   # where the site is published; its path is the URL prefix of every page
 //	repo_url: https://github.com/org/repo/edit/main/   # "edit this page" links point at repo_url + "content/<file>"
-//	unsafe_html: false          # true lets raw HTML in Markdown through; by default it is escaped
+//	unsafe_html: false          # true keeps raw HTML in Markdown whole; by default it is sanitised as GitHub does
 //	links: error                # broken links and anchors: error (the build fails) or warn (reported, output written)
 //	stale_after: 180            # days: a page whose last_checked is older (or missing) gets a warning and a banner; 0 = off
 //

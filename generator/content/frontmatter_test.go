@@ -66,3 +66,24 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestYAMLErrorPosition: invalid YAML is reported on the line an editor should
+// jump to (yaml.v3 says one line early for parser errors), and columns count
+// characters, not bytes.
+func TestYAMLErrorPosition(t *testing.T) {
+	for _, tc := range []struct{ src, want string }{
+		{"---\ntitle: 标题\ntags: [a, b\nweight: 1\n---\n", "content/a.md:3:1: invalid front matter: did not find expected ',' or ']'"},
+		{"---\ntags: [a, b\n---\n", "content/a.md:2:1: invalid front matter: did not find expected ',' or ']'"},
+		{"---\ntitle: x\nparams: {a: 1\nweight: 2\n---\n", "content/a.md:3:1: invalid front matter: did not find expected ',' or '}'"},
+		{"---\nsources:\n  - a\n  b: 1\n---\n", "content/a.md:3:1: invalid front matter: did not find expected '-' indicator"},
+		{"---\ntitle: x\n  weight: 2\n---\n", "content/a.md:3:1: invalid front matter: mapping values are not allowed in this context"},
+		{"---\ntitle: x\n\tweight: 2\n---\n", "content/a.md:3:1: invalid front matter: found a tab character that violates indentation"},
+		{"---\ntitle: 类型\nweight: 重\n---\n", `content/a.md:3:9: front matter "weight": want a whole number, got "重"`},
+		{"---\ntitle: 好\n---\n中文\xff", "content/a.md:4:3: file is not valid UTF-8 text (save it as UTF-8)"},
+	} {
+		_, diags := Parse("content/a.md", "a.md", []byte(tc.src))
+		if got := diags.Error(); got != tc.want {
+			t.Errorf("%q:\n got %s\nwant %s", tc.src, got, tc.want)
+		}
+	}
+}

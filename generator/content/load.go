@@ -241,16 +241,18 @@ func Parse(file, rel string, src []byte) (*Page, diag.List) {
 	return page, diags
 }
 
-// invalidUTF8At gives the line and byte column of the first invalid byte.
+// invalidUTF8At gives the line and column (in characters, as every
+// diagnostic counts them) of the first invalid byte.
 func invalidUTF8At(src []byte) (line, col int) {
-	line, lineStart := 1, 0
+	line, col = 1, 1
 	for i := 0; i < len(src); {
 		r, size := utf8.DecodeRune(src[i:])
 		if r == utf8.RuneError && size <= 1 {
-			return line, i - lineStart + 1
+			return line, col
 		}
+		col++
 		if src[i] == '\n' {
-			line, lineStart = line+1, i+1
+			line, col = line+1, 1
 		}
 		i += size
 	}

@@ -34,3 +34,28 @@ func BenchmarkRender(b *testing.B) {
 		r.Render("content/page.md", "page.md", benchPage, testSite)
 	}
 }
+
+// benchRawHTML is a page of a book that leans on raw HTML: a centred image,
+// details, and inline kbd/sup/br in every paragraph (about 60 tags).
+var benchRawHTML = []byte(strings.Repeat(`<p align="center"><img src="img/a.png" width="200" alt="图"></p>
+
+按 <kbd>Ctrl</kbd>+<kbd>C</kbd> 复制，E=mc<sup>2</sup>，见<a href="a.md">这里</a>。<br>
+第二行
+
+<details>
+<summary>答案</summary>
+
+答案是 **42**。
+
+</details>
+
+`, 6))
+
+func BenchmarkRenderRawHTML(b *testing.B) {
+	r := New(Options{})
+	b.SetBytes(int64(len(benchRawHTML)))
+	b.ReportAllocs()
+	for b.Loop() {
+		r.Render("content/page.md", "page.md", benchRawHTML, testSite)
+	}
+}

@@ -12,8 +12,14 @@
 //     (<https://…>, bare https://… and www.… URLs).
 //   - Footnotes: text[^1] with [^1]: note.
 //   - Definition lists: a term line, then ": definition".
-//   - CJK line breaks: a soft line break between two Chinese characters
-//     adds no space, so a paragraph can be wrapped anywhere in the source.
+//   - Soft line breaks (softbreak.go): a line ending inside a paragraph
+//     disappears between two East Asian wide characters, full-width
+//     punctuation included (解散之前，⏎请先备份。 reads 解散之前，请先备份。),
+//     and stays a space everywhere else, also before a link or emphasis
+//     (See the guide,⏎[and this one](…) keeps its space). This is CSS Text
+//     3's segment break rule, looking through inline elements to the
+//     characters on both sides; search text follows the same rule. "\ "
+//     (an escaped space) writes nothing, to end emphasis in Chinese text.
 //   - Heading attributes: ## 安装 {#install} sets the ID; {.class} a class.
 //   - GitHub-style alerts: a blockquote whose first line is [!NOTE], [!TIP],
 //     [!IMPORTANT], [!WARNING] or [!CAUTION] (any case, alone on the line)
@@ -55,8 +61,9 @@
 // loading="lazy". Empty destinations, [a](), are left alone.
 //
 // Positions are those of the link's '[' (the image's '!'): 1-based lines, and
-// 1-based columns counted in bytes of UTF-8, as go/scanner does (a Chinese
-// character is 3 bytes wide). They are right because the caller blanks front
+// 1-based columns counted in characters (runes), as rustc does, so an editor
+// lands on the link in Chinese text too (a Chinese character is one column,
+// though it is 3 bytes). They are right because the caller blanks front
 // matter without removing lines.
 //
 // # Code (highlight.go)
@@ -67,13 +74,43 @@
 // are, in <div class="code"><pre><code>. [StyleCSS] is the matching
 // stylesheet, light and dark.
 //
-// # Raw HTML (rawhtml.go)
+// # Raw HTML (rawhtml.go, sanitize.go)
 //
-// By default HTML written in a page is shown to readers as text, escaped: an
-// HTML block becomes a paragraph, inline HTML stays in place. HTML comments
-// are dropped instead (a browser would hide them too). With
-// Options.UnsafeHTML, HTML is passed through as written. Dangerous link URLs
-// (javascript: and the like) are always dropped.
+// HTML written in a page is sanitised by an allowlist, as GitHub does (with
+// github.com/microcosm-cc/bluemonday): text formatting (b, i, strong, em,
+// code, kbd, sub, sup, mark, del, s, small, …), p, div, span, center, br, hr,
+// headings, lists, tables (with colspan, rowspan, align, valign, width),
+// images, links, details/summary (open), figure, picture, ruby, blockquote.
+// Elements outside it lose their tags and keep their text; script and style
+// lose their text too; comments are dropped. Attributes are limited to those
+// listed in sanitize.go: no event handler, no id or class (they would clash
+// with the theme), and style keeps only text-align, and width, height and
+// max-width on images. URLs must be relative or http(s), mailto or tel; an
+// image may also be a base64 data: image. So
+//
+//	<p align="center"><img src="logo.png" width="200" style="position:fixed" onerror="x()"></p>
+//
+// becomes <p align="center"><img src="/logo.png" width="200" loading="lazy"></p>.
+//
+// HTML is handled node by node as goldmark parses it: an HTML block, or one
+// inline tag (<sup>, the text, and </sup> are three nodes). Tags are balanced
+// within the Markdown element that holds them: an element left open is closed
+// where that paragraph, emphasis, list item or page ends, and an end tag that
+// closes nothing opened there is dropped, so raw HTML never closes the
+// page's own elements. <details> in one HTML block and </details> in a later
+// one enclose the Markdown between them, as on GitHub.
+//
+// The href of <a> and the src of <img> are links like Markdown ones: resolved
+// through the Resolver, recorded in Doc.Links and checked, at the position of
+// the tag's '<'; external links get rel="noopener", internal images
+// loading="lazy". An <a name="x"> or <a id="x"> is a place links may point
+// at (#x), listed in Doc.Anchors; the id is written as a name, which a
+// browser scrolls to just the same but which cannot clash with the theme's
+// IDs. Search text holds the text of the HTML, not its tags.
+//
+// With Options.UnsafeHTML (unsafe_html: true) HTML is kept whole, comments
+// and scripts included; only its link and image URLs are resolved. Dangerous
+// Markdown link URLs (javascript: and the like) are always dropped.
 //
 // # Tables (tables.go)
 //
@@ -83,9 +120,9 @@
 // # Plain text (text.go)
 //
 // Doc.Parts is the page's text for search, split at headings: no markup,
-// code included, one space between blocks, white space collapsed, and no
-// space where a line break joins two Chinese characters. The first part holds
-// the text before the first heading (after a title h1).
+// code included, one space between blocks, white space collapsed, and soft
+// line breaks kept or removed by the same rule as in the HTML. The first part
+// holds the text before the first heading (after a title h1).
 //
 // # Concurrency
 //

@@ -64,6 +64,9 @@ func sections(d *Doc) map[string]string {
 	for _, h := range d.Headings {
 		fmt.Fprintf(&hs, "%d: h%d #%s %s\n", h.Line, h.Level, h.ID, h.Text)
 	}
+	for _, a := range d.Anchors {
+		fmt.Fprintf(&hs, "anchor #%s\n", a)
+	}
 	for _, l := range d.Links {
 		fmt.Fprintf(&ls, "%d:%d %s -> %s page=%q fragment=%q\n", l.Line, l.Col, l.Dest, l.Ref.Href, l.Ref.Page, l.Ref.Fragment)
 	}

@@ -52,7 +52,9 @@ func renderCode(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast
 	}
 	var lang string
 	if f, ok := node.(*ast.FencedCodeBlock); ok {
-		lang = string(f.Language(src))
+		// The info string is Markdown text: "foo\+bar" is foo+bar and
+		// "f&ouml;" föö, as the CommonMark spec says (examples 24, 34).
+		lang = string(unescape(f.Language(src)))
 	}
 	code := codeText(node, src)
 	_, _ = w.WriteString(`<div class="code">`)

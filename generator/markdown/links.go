@@ -56,19 +56,29 @@ const BrokenClass = "broken-link"
 // reports it broken. It returns the destination to write: the resolved Href,
 // or dest unchanged when there is no resolver or the link is broken.
 func (st *state) resolve(n ast.Node, dest []byte) []byte {
-	if st == nil || st.res == nil || len(dest) == 0 {
-		return dest
+	out, err := st.resolveAt(n.Pos(), dest)
+	if err != nil {
+		n.SetAttributeString("class", []byte(BrokenClass))
+		n.SetAttributeString("title", []byte("broken link: "+err.Error()))
 	}
-	line, col := st.lines.pos(n.Pos())
+	return out
+}
+
+// resolveAt is resolve for a link that starts at byte offset pos of the
+// source; it returns why the link is broken, if it is. (Raw HTML links are
+// not marked: the sanitiser drops classes.)
+func (st *state) resolveAt(pos int, dest []byte) ([]byte, error) {
+	if st == nil || st.res == nil || len(dest) == 0 {
+		return dest, nil
+	}
+	line, col := st.lines.pos(pos)
 	ref, err := st.res.Resolve(st.from, string(dest))
 	if err != nil {
 		st.diags.AddLink(st.file, line, col, "broken link %q: %v", dest, err)
-		n.SetAttributeString("class", []byte(BrokenClass))
-		n.SetAttributeString("title", []byte("broken link: "+err.Error()))
-		return dest
+		return dest, err
 	}
 	st.links = append(st.links, Link{Dest: string(dest), Line: line, Col: col, Ref: ref})
-	return []byte(ref.Href)
+	return []byte(ref.Href), nil
 }
 
 // isExternal reports whether dest leaves the site: it has a URL scheme

@@ -38,7 +38,7 @@ type Ref struct {
 
 // Options configure a Renderer.
 type Options struct {
-	UnsafeHTML bool // when false (default), raw HTML blocks and inline HTML are escaped and shown as text
+	UnsafeHTML bool // when false (default), raw HTML is sanitised by an allowlist, as GitHub does
 }
 
 // Doc is one rendered page.
@@ -53,6 +53,9 @@ type Doc struct {
 	// Headings lists every heading h1-h6 in document order, including a
 	// removed leading h1.
 	Headings []Heading
+	// Anchors lists the other places links may point at: the names (or
+	// ids) of <a> elements in raw HTML, in document order.
+	Anchors []string
 	// Links lists every resolved internal link and image in document order.
 	Links []Link
 	// Parts is the plain text for search, split at headings. The first Part
@@ -80,7 +83,7 @@ type Heading struct {
 type Link struct {
 	Dest string // destination as written
 	Line int    // 1-based line of the link's '[' (or the image's '!')
-	Col  int    // 1-based column in bytes (UTF-8), like go/scanner
+	Col  int    // 1-based column in characters (runes), as rustc counts
 	Ref  Ref
 }
 
@@ -106,7 +109,10 @@ func New(opts Options) *Renderer {
 			extension.GFM,
 			extension.Footnote,
 			extension.DefinitionList,
-			extension.CJK,
+			// CJK for "\ " (an escaped space that is not written); its
+			// line-break rule is replaced by softBreaks.
+			extension.NewCJK(extension.WithEscapedSpace()),
+			softBreaks{},
 			headingIDs{},
 			links{},
 			alerts{},
@@ -127,6 +133,7 @@ type state struct {
 	res        Resolver
 	lines      lineIndex
 	links      []Link
+	anchors    []string
 	diags      diag.List
 }
 
@@ -165,7 +172,12 @@ func (r *Renderer) render(st *state, src []byte) *Doc {
 	pc.Set(stateKey, st)
 	root := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 
-	d := &Doc{Links: st.links, Diags: st.diags}
+	// Raw HTML links are resolved after Markdown ones: put them in place.
+	sort.SliceStable(st.links, func(i, j int) bool {
+		a, b := st.links[i], st.links[j]
+		return a.Line < b.Line || a.Line == b.Line && a.Col < b.Col
+	})
+	d := &Doc{Links: st.links, Anchors: st.anchors, Diags: st.diags}
 	d.Headings = collectHeadings(root, src, st.lines)
 	for _, h := range d.Headings {
 		if h.Level == 1 {
@@ -177,7 +189,7 @@ func (r *Renderer) render(st *state, src []byte) *Doc {
 		d.TitleID = headingID(h)
 		root.RemoveChild(root, h)
 	}
-	d.Parts = collectParts(root, src, !r.opts.UnsafeHTML)
+	d.Parts = collectParts(root, src)
 
 	// The cache keeps every page's HTML for the next build: size the buffer
 	// for the usual HTML/Markdown ratio so it is rarely copied while growing,
@@ -250,24 +262,29 @@ func sanitizeUTF8(src []byte) []byte {
 }
 
 // lineIndex maps byte offsets in a source to 1-based lines and columns.
-type lineIndex []int // byte offset of the start of each line
+type lineIndex struct {
+	src    []byte
+	starts []int // byte offset of the start of each line
+}
 
 func newLineIndex(src []byte) lineIndex {
-	idx := lineIndex{0}
+	idx := lineIndex{src: src, starts: []int{0}}
 	for i, c := range src {
 		if c == '\n' {
-			idx = append(idx, i+1)
+			idx.starts = append(idx.starts, i+1)
 		}
 	}
 	return idx
 }
 
-// pos returns the 1-based line and byte column of offset, or 0, 0 if the
-// offset is negative.
+// pos returns the 1-based line and column of offset, or 0, 0 if the offset
+// is negative. Columns count characters (runes), as rustc does, so an editor
+// lands on the right character in Chinese text; an invalid byte counts as one.
 func (idx lineIndex) pos(offset int) (line, col int) {
 	if offset < 0 {
 		return 0, 0
 	}
-	i := sort.Search(len(idx), func(i int) bool { return idx[i] > offset }) - 1
-	return i + 1, offset - idx[i] + 1
+	i := sort.Search(len(idx.starts), func(i int) bool { return idx.starts[i] > offset }) - 1
+	start := idx.starts[i]
+	return i + 1, utf8.RuneCount(idx.src[start:min(offset, len(idx.src))]) + 1
 }

@@ -54,7 +54,8 @@ func TestIsExternal(t *testing.T) {
 func TestLineIndex(t *testing.T) {
 	idx := newLineIndex([]byte("ab\n群x\n\nz"))
 	tests := []struct{ off, line, col int }{
-		{0, 1, 1}, {2, 1, 3}, {3, 2, 1}, {6, 2, 4}, {8, 3, 1}, {9, 4, 1}, {-1, 0, 0},
+		// 群 is three bytes but one column: x, at byte 6, is column 2.
+		{0, 1, 1}, {2, 1, 3}, {3, 2, 1}, {6, 2, 2}, {7, 2, 3}, {8, 3, 1}, {9, 4, 1}, {-1, 0, 0},
 	}
 	for _, tt := range tests {
 		if l, c := idx.pos(tt.off); l != tt.line || c != tt.col {
@@ -90,7 +91,7 @@ func TestFrontMatterBlankedKeepsLines(t *testing.T) {
 	if d.Title != "标题" || len(d.Headings) != 1 || d.Headings[0].Line != 5 {
 		t.Errorf("title %q headings %+v", d.Title, d.Headings)
 	}
-	if got, want := d.Diags.Error(), `content/x.md:7:4: broken link "nope.md": no page "nope.md"`; got != want {
+	if got, want := d.Diags.Error(), `content/x.md:7:2: broken link "nope.md": no page "nope.md"`; got != want {
 		t.Errorf("diags = %q, want %q", got, want)
 	}
 	if strings.Contains(string(d.HTML), "<h1") {

@@ -3,22 +3,15 @@ package markdown
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/util"
 )
 
-// softBreak marks a soft line break in text before it is collapsed: it is
-// dropped between two East Asian characters (as the CJK extension does when
-// rendering) and becomes a space elsewhere.
-const softBreak = '\n'
-
 // textWriter gathers plain text from inline nodes.
 type textWriter struct {
-	b    strings.Builder
-	src  []byte
-	html bool // include the text of raw HTML (it is shown escaped to readers)
+	b   strings.Builder
+	src []byte
 }
 
 // inline writes the text of an inline node and reports whether it handled
@@ -32,9 +25,9 @@ func (tw *textWriter) inline(n ast.Node) (skipChildren bool) {
 		} else {
 			tw.b.Write(unescape(v))
 		}
-		if n.SoftLineBreak() {
-			tw.b.WriteByte(softBreak)
-		} else if n.HardLineBreak() {
+		// A soft break follows the rule of the HTML (softbreak.go), so
+		// search text and page agree on where words are.
+		if n.HardLineBreak() || n.SoftLineBreak() && (isCode(n.Parent()) || keepsSoftBreak(n, tw.src)) {
 			tw.b.WriteByte(' ')
 		}
 	case *ast.String:
@@ -43,8 +36,8 @@ func (tw *textWriter) inline(n ast.Node) (skipChildren bool) {
 		tw.b.Write(n.Label(tw.src))
 		return true
 	case *ast.RawHTML:
-		if s := rawInlineText(n, tw.src); tw.html && !isComment(s) {
-			tw.b.Write(s)
+		if out, ok := outOf(n); ok {
+			tw.b.Write(out.text)
 		}
 		return true
 	}
@@ -72,9 +65,9 @@ func plainText(n ast.Node, src []byte) string {
 
 // collectParts splits the plain text of a document at its headings. Blocks
 // are separated by spaces so words of adjacent blocks are not glued together.
-func collectParts(root ast.Node, src []byte, html bool) []Part {
+func collectParts(root ast.Node, src []byte) []Part {
 	parts := []Part{{}}
-	tw := &textWriter{src: src, html: html}
+	tw := &textWriter{src: src}
 	flush := func() {
 		parts[len(parts)-1].Text = collapse(tw.b.String())
 		tw.b.Reset()
@@ -102,8 +95,8 @@ func collectParts(root ast.Node, src []byte, html bool) []Part {
 		case *ast.CodeBlock, *ast.FencedCodeBlock:
 			tw.b.WriteString(codeText(n, src))
 		case *ast.HTMLBlock:
-			if s := htmlBlockText(n, src); html && !isComment(s) {
-				tw.b.Write(s)
+			if out, ok := outOf(n); ok {
+				tw.b.Write(out.text)
 			}
 		}
 		return ast.WalkContinue, nil
@@ -112,42 +105,7 @@ func collectParts(root ast.Node, src []byte, html bool) []Part {
 	return parts
 }
 
-// collapse trims s and turns each run of white space into one space, except
-// that a run made only of soft line breaks between two East Asian characters
-// disappears.
+// collapse trims s and turns each run of white space into one space.
 func collapse(s string) string {
-	var b strings.Builder
-	var prev rune // last rune written, 0 at the start
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if !unicode.IsSpace(r) {
-			b.WriteRune(r)
-			prev = r
-			i += size
-			continue
-		}
-		onlySoft := true
-		j := i
-		for j < len(s) {
-			r, size := utf8.DecodeRuneInString(s[j:])
-			if !unicode.IsSpace(r) {
-				break
-			}
-			onlySoft = onlySoft && r == softBreak
-			j += size
-		}
-		next, _ := utf8.DecodeRuneInString(s[j:])
-		if prev != 0 && j < len(s) && !(onlySoft && isWide(prev) && isWide(next)) {
-			b.WriteByte(' ')
-		}
-		i = j
-	}
-	return b.String()
-}
-
-// isWide reports whether r is an East Asian character: no space is needed
-// between two of them.
-func isWide(r rune) bool {
-	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) ||
-		r >= 0x3000 && r <= 0x303f || r >= 0xff00 && r <= 0xffef
+	return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
 }

@@ -83,7 +83,7 @@ func hasHeading(d *markdown.Doc, id string) bool {
 			return true
 		}
 	}
-	return false
+	return slices.Contains(d.Anchors, id) // <a name> in raw HTML
 }
 
 // isFootnoteID matches the IDs goldmark gives footnotes and their back links.

@@ -22,6 +22,7 @@ type Table struct {
 	dirs     map[string]string        // folder ("platforms") -> source path of the page that describes it
 	assets   map[string]bool          // asset paths relative to content/
 	outputs  map[string]string        // output dir ("platforms/ios/") -> what claimed it, for collision checks
+	folders  map[string]bool          // every folder holding a page or asset ("platforms", "platforms/img"), for messages
 	sum      [32]byte                 // identifies the set of pages and assets, see Sum
 }
 
@@ -46,10 +47,12 @@ func PageRel(src string) string {
 // are diagnostics naming both.
 func NewTable(basePath string, pages []*content.Page, assets []string) (*Table, diag.List) {
 	t := &Table{basePath: basePath, pages: make(map[string]*content.Page, len(pages)), dirs: map[string]string{},
-		assets: make(map[string]bool, len(assets)), outputs: make(map[string]string, len(pages)+64)}
+		assets: make(map[string]bool, len(assets)), outputs: make(map[string]string, len(pages)+64),
+		folders: map[string]bool{}}
 	var diags diag.List
 	for _, p := range pages {
 		t.pages[p.Path] = p
+		t.addFolders(p.Path)
 		rel := PageRel(p.Path)
 		if other, dup := t.outputs[rel]; dup {
 			diags.Add(p.File, 0, 0, "page URL %q is also the URL of %s", basePath+rel, other)
@@ -69,6 +72,7 @@ func NewTable(basePath string, pages []*content.Page, assets []string) (*Table, 
 	for _, a := range assets {
 		io.WriteString(h, a+"\x00")
 		t.assets[a] = true
+		t.addFolders(a)
 		if strings.HasSuffix(a, "/index.html") || a == "index.html" {
 			dir := strings.TrimSuffix(a, "index.html")
 			if other, dup := t.outputs[dir]; dup {
@@ -78,6 +82,14 @@ func NewTable(basePath string, pages []*content.Page, assets []string) (*Table, 
 	}
 	h.Sum(t.sum[:0])
 	return t, diags
+}
+
+// addFolders records the folders above a source path, stopping at the first
+// one already known (its parents are known too).
+func (t *Table) addFolders(src string) {
+	for dir := path.Dir(src); dir != "." && !t.folders[dir]; dir = path.Dir(dir) {
+		t.folders[dir] = true
+	}
 }
 
 // Claim reserves an output folder for a generated page (an alias, a tag page);
@@ -157,6 +169,11 @@ func (t *Table) missing(target string) error {
 	}
 	if _, isPage := t.pages[target+".md"]; isPage {
 		return fmt.Errorf("no file %s (link to the source, %s.md)", content.Dir+"/"+target, path.Base(target))
+	}
+	if t.folders[target] {
+		// The folder is there, so "no such file" would send the author looking
+		// for a typo; what it lacks is a page to show for it.
+		return fmt.Errorf("no index page in %s/ (add _index.md or README.md)", content.Dir+"/"+target)
 	}
 	return fmt.Errorf("no file or section %s", content.Dir+"/"+target)
 }

@@ -37,6 +37,8 @@ func TestResolve(t *testing.T) {
 		{"_index.md", "nope.md", "", "", "", "no page content/nope.md"},
 		{"_index.md", "platforms/ios", "", "", "", "no file content/platforms/ios (link to the source, ios.md)"},
 		{"_index.md", "platforms/img/b.png", "", "", "", "no file or section content/platforms/img/b.png"},
+		{"platforms/ios.md", "../data/", "", "", "", "no index page in content/data/ (add _index.md or README.md)"},
+		{"_index.md", "platforms/img", "", "", "", "no index page in content/platforms/img/ (add _index.md or README.md)"},
 		{"_index.md", "../../../etc/passwd", "", "", "", "no file or section content/etc/passwd"},
 		{"_index.md", "platforms/img/a.png#x", "", "", "", "a fragment on file content/platforms/img/a.png"},
 	} {

@@ -30,6 +30,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"zhinan/generator/diag"
 )
@@ -41,6 +42,7 @@ const Dir = "templates"
 type Set struct {
 	layouts map[string]*template.Template // by layout name ("page")
 	assets  map[string][]byte             // by path under assets/ ("site.css")
+	files   map[string][]byte             // every file by path under the theme, to count columns in errors
 }
 
 // Load reads the theme: every file of theme (the default, rooted at its
@@ -48,7 +50,7 @@ type Set struct {
 // under templates/. All parse errors are returned at once.
 func Load(theme, site fs.FS, funcs template.FuncMap) (*Set, diag.List) {
 	files, diags := overlay(theme, site)
-	set := &Set{layouts: map[string]*template.Template{}, assets: map[string][]byte{}}
+	set := &Set{layouts: map[string]*template.Template{}, assets: map[string][]byte{}, files: files}
 	var shared []string
 	for name := range files {
 		if strings.HasPrefix(name, "assets/") {
@@ -79,12 +81,12 @@ func parseLayout(name string, shared []string, files map[string][]byte, funcs te
 	t := template.New(Dir + "/" + name).Funcs(funcs)
 	for _, f := range shared {
 		if _, err := t.New(Dir + "/" + f).Parse(string(files[f])); err != nil {
-			d := toDiag(err, Dir+"/"+f)
+			d := toDiag(err, Dir+"/"+f, files)
 			return nil, &d
 		}
 	}
 	if _, err := t.Parse(string(files[name])); err != nil {
-		d := toDiag(err, Dir+"/"+name)
+		d := toDiag(err, Dir+"/"+name, files)
 		return nil, &d
 	}
 	return t, nil
@@ -141,7 +143,7 @@ func (s *Set) Execute(w io.Writer, layout string, data any) *diag.Diag {
 	}
 	var buf bytes.Buffer
 	if err := t.Execute(&buf, data); err != nil {
-		d := toDiag(err, Dir+"/"+layout+".html")
+		d := toDiag(err, Dir+"/"+layout+".html", s.files)
 		return &d
 	}
 	_, err := w.Write(buf.Bytes())
@@ -154,14 +156,33 @@ func (s *Set) Execute(w io.Writer, layout string, data any) *diag.Diag {
 var templateErr = regexp.MustCompile(`^(?:html/)?template: ?([^:]+):(\d+)(?::(\d+))?: (.*)$`)
 
 // toDiag turns "template: templates/page.html:12:3: executing ..." into a
-// positioned diagnostic.
-func toDiag(err error, file string) diag.Diag {
+// positioned diagnostic. files (by path under templates/) turn the template
+// package's 0-based byte column into the 1-based character column every
+// diagnostic uses.
+func toDiag(err error, file string, files map[string][]byte) diag.Diag {
 	msg := err.Error()
 	m := templateErr.FindStringSubmatch(strings.SplitN(msg, "\n", 2)[0])
 	if m == nil {
 		return diag.Diag{File: file, Msg: strings.TrimPrefix(msg, "template: ")}
 	}
 	line, _ := strconv.Atoi(m[2])
-	col, _ := strconv.Atoi(m[3])
+	col := 0
+	if m[3] != "" {
+		col, _ = strconv.Atoi(m[3])
+		col = runeColumn(files[strings.TrimPrefix(m[1], Dir+"/")], line, col)
+	}
 	return diag.Diag{File: m[1], Line: line, Col: col, Msg: m[4]}
+}
+
+// runeColumn converts a 0-based byte offset in a 1-based line of src into a
+// 1-based column in characters. Without the line it trusts the byte count.
+func runeColumn(src []byte, line, byteCol int) int {
+	for i := 1; i < line && src != nil; i++ {
+		_, src, _ = bytes.Cut(src, []byte("\n"))
+	}
+	text, _, _ := bytes.Cut(src, []byte("\n"))
+	if src == nil || byteCol > len(text) {
+		return byteCol + 1
+	}
+	return utf8.RuneCount(text[:byteCol]) + 1
 }
