@@ -3,6 +3,7 @@ package generator
 import (
 	"io/fs"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -18,7 +19,7 @@ import (
 
 // Options say what to build and how.
 type Options struct {
-	Src     string // the site root: the folder holding content/ (and optionally templates/, zhinan.yaml)
+	Src     string // the site root: the folder holding zhinan.yaml, the folder of pages (content/ unless it says otherwise) and optionally templates/
 	FS      fs.FS  // the site root as a file system; when nil, os.DirFS(Src)
 	Drafts  bool   // include pages whose front matter says draft: true
 	BaseURL string // overrides base_url from zhinan.yaml when not empty
@@ -172,14 +173,15 @@ func (b *Builder) prepare(complete bool) (*Result, error) {
 		b.renders = renderCache{}
 		b.cfg = cfg
 	}
+	tree := content.Tree{Dir: cfg.Content, Exclude: cfg.Exclude}
 	for _, c := range b.changed {
-		if rel, ok := strings.CutPrefix(c, content.Dir+"/"); ok {
+		if rel, ok := tree.Rel(c); ok {
 			b.pages.Forget(rel)
 		}
 	}
-	loaded, d, ok := content.Reload(fsys, &b.pages, b.loaded, b.changed)
+	loaded, d, ok := content.Reload(fsys, tree, &b.pages, b.loaded, b.changed)
 	if !ok {
-		loaded, d = content.Load(fsys, &b.pages)
+		loaded, d = content.Load(fsys, tree, &b.pages)
 	}
 	b.loaded = loaded
 	diags.Merge(d)
@@ -187,10 +189,10 @@ func (b *Builder) prepare(complete bool) (*Result, error) {
 	if !b.opts.Drafts {
 		pages = withoutDrafts(pages)
 	}
-	table, d := site.NewTable(cfg.BasePath(), pages, loaded.Assets)
+	table, d := site.NewTable(cfg.BasePath(), tree, pages, loaded.Assets)
 	diags.Merge(d)
 	theme := b.theme
-	if theme == nil || !ok || !onlyContent(b.changed) {
+	if theme == nil || !ok || !onlyContent(tree, b.changed) {
 		theme, d = tmpl.Load(templates.FS, fsys, funcs)
 		diags.Merge(d)
 		b.theme = nil
@@ -204,7 +206,7 @@ func (b *Builder) prepare(complete bool) (*Result, error) {
 	for _, p := range pages {
 		diags.Merge(docs[p.Path].Diags)
 	}
-	graph, d := site.Build(site.Input{Config: cfg, Table: table, Pages: pages, Docs: docs})
+	graph, d := site.Build(site.Input{Config: cfg, Table: table, Pages: pages, Docs: docs, Summary: loaded.Summary, Folder: folderName(b.opts.Src)})
 	diags.Merge(d)
 	out, d := planSite(graph, theme, fsys, loaded.Assets)
 	diags.Merge(d)
@@ -226,15 +228,24 @@ func (b *Builder) prepare(complete bool) (*Result, error) {
 	return res, nil
 }
 
-// onlyContent reports whether every changed path is under content/, so
+// onlyContent reports whether every changed path is a page or asset, so
 // that the templates need not be read again. No paths means unknown.
-func onlyContent(paths []string) bool {
+func onlyContent(tree content.Tree, paths []string) bool {
 	for _, p := range paths {
-		if !strings.HasPrefix(p, content.Dir+"/") {
+		if _, ok := tree.Rel(p); !ok {
 			return false
 		}
 	}
 	return len(paths) > 0
+}
+
+// folderName is the name of the site's folder, the title of last resort.
+func folderName(src string) string {
+	abs, err := filepath.Abs(src)
+	if src == "" || err != nil {
+		return ""
+	}
+	return filepath.Base(abs)
 }
 
 func withoutDrafts(pages []*content.Page) []*content.Page {

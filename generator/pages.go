@@ -139,7 +139,7 @@ func (o *output) file(name string, keep bool) ([]byte, error) {
 		return b, nil
 	}
 	if o.assets[name] {
-		return fs.ReadFile(o.fsys, content.Dir+"/"+name)
+		return fs.ReadFile(o.fsys, content.Tree{Dir: o.site.Config.Content}.File(name))
 	}
 	if b, ok := o.generated()[name]; ok {
 		return b, nil

@@ -25,7 +25,7 @@ func checkAnchors(t *Table, docs map[string]*markdown.Doc, pages []*content.Page
 			}
 			if !hasHeading(docs[l.Ref.Page], l.Ref.Fragment) {
 				diags.Add(p.File, l.Line, l.Col, "broken link %q: no heading %q in %s",
-					l.Dest, l.Ref.Fragment, content.Dir+"/"+l.Ref.Page)
+					l.Dest, l.Ref.Fragment, t.File(l.Ref.Page))
 			}
 		}
 	}

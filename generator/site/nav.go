@@ -17,6 +17,10 @@ func (s *Site) NavHTML(cur *Page) template.HTML {
 	navLink(&b, s.Home, cur, "首页")
 	b.WriteString("</li>")
 	for _, c := range s.Home.Children {
+		if c.Part != "" {
+			// A part heading of SUMMARY.md: a label, not a link.
+			b.WriteString("\n<li class=\"nav-part\">" + template.HTMLEscapeString(c.Part) + "</li>")
+		}
 		navItem(&b, c, cur)
 	}
 	b.WriteString("\n</ul>")
@@ -30,15 +34,16 @@ func navItem(b *strings.Builder, p, cur *Page) {
 		// markup is the same on every page, so it is made once.
 		p.navOnce.Do(func() {
 			var nb strings.Builder
-			navLink(&nb, p, nil, p.Title)
+			navLink(&nb, p, nil, p.NavTitle)
 			nb.WriteString("</li>")
 			p.navClosed = nb.String()
 		})
 		b.WriteString(p.navClosed)
 		return
 	}
-	navLink(b, p, cur, p.Title)
-	if open && p.IsSection() && len(p.Children) > 0 {
+	navLink(b, p, cur, p.NavTitle)
+	// A chapter with chapters nested in SUMMARY.md opens like a section.
+	if open && len(p.Children) > 0 {
 		b.WriteString("\n<ul>")
 		for _, c := range p.Children {
 			navItem(b, c, cur)

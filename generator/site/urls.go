@@ -18,6 +18,7 @@ import (
 // while pages render in parallel. It implements markdown.Resolver.
 type Table struct {
 	basePath string
+	tree     content.Tree             // where the pages are, to name files in messages
 	pages    map[string]*content.Page // by source path ("platforms/ios.md")
 	dirs     map[string]string        // folder ("platforms") -> source path of the page that describes it
 	assets   map[string]bool          // asset paths relative to content/
@@ -32,31 +33,31 @@ func (t *Table) Sum() [32]byte { return t.sum }
 
 // PageRel is the output folder of a page, relative to the site root, with a
 // trailing slash ("" for the home page): platforms/ios.md -> "platforms/ios/";
-// platforms/_index.md and platforms/index.md -> "platforms/".
-func PageRel(src string) string {
-	dir, base := path.Split(src)
-	name := strings.TrimSuffix(base, path.Ext(base))
-	if name == "_index" || name == "index" {
+// a page that describes its folder (platforms/_index.md, platforms/index.md,
+// or platforms/README.md without either) -> "platforms/".
+func PageRel(p *content.Page) string {
+	dir, base := path.Split(p.Path)
+	if p.Section {
 		return dir
 	}
-	return dir + name + "/"
+	return dir + strings.TrimSuffix(base, path.Ext(base)) + "/"
 }
 
-// NewTable indexes pages and assets. Two sources that want the same output
-// are diagnostics naming both.
-func NewTable(basePath string, pages []*content.Page, assets []string) (*Table, diag.List) {
-	t := &Table{basePath: basePath, pages: make(map[string]*content.Page, len(pages)), dirs: map[string]string{},
+// NewTable indexes pages and assets, found in tree. Two sources that want the
+// same output are diagnostics naming both.
+func NewTable(basePath string, tree content.Tree, pages []*content.Page, assets []string) (*Table, diag.List) {
+	t := &Table{basePath: basePath, tree: tree, pages: make(map[string]*content.Page, len(pages)), dirs: map[string]string{},
 		assets: make(map[string]bool, len(assets)), outputs: make(map[string]string, len(pages)+64)}
 	var diags diag.List
 	for _, p := range pages {
 		t.pages[p.Path] = p
-		rel := PageRel(p.Path)
+		rel := PageRel(p)
 		if other, dup := t.outputs[rel]; dup {
 			diags.Add(p.File, 0, 0, "page URL %q is also the URL of %s", basePath+rel, other)
 			continue
 		}
 		t.outputs[rel] = p.File
-		if p.Section || path.Base(p.Path) == "index.md" {
+		if p.Section {
 			t.dirs[strings.TrimSuffix(rel, "/")] = p.Path
 		}
 	}
@@ -72,7 +73,7 @@ func NewTable(basePath string, pages []*content.Page, assets []string) (*Table, 
 		if strings.HasSuffix(a, "/index.html") || a == "index.html" {
 			dir := strings.TrimSuffix(a, "index.html")
 			if other, dup := t.outputs[dir]; dup {
-				diags.Add(content.Dir+"/"+a, 0, 0, "file would overwrite the page of %s", other)
+				diags.Add(tree.File(a), 0, 0, "file would overwrite the page of %s", other)
 			}
 		}
 	}
@@ -94,7 +95,15 @@ func (t *Table) Claim(rel, by string) error {
 func (t *Table) Owner(rel string) string { return t.outputs[rel] }
 
 // URL is the site-absolute URL of a page by source path.
-func (t *Table) URL(src string) string { return t.basePath + PageRel(src) }
+func (t *Table) URL(src string) string {
+	if p, ok := t.pages[src]; ok {
+		return t.basePath + PageRel(p)
+	}
+	return t.basePath + PageRel(&content.Page{Path: src})
+}
+
+// File names a path inside the folder of pages as diagnostics do.
+func (t *Table) File(rel string) string { return t.tree.File(rel) }
 
 // Page returns the page with the source path, if any.
 func (t *Table) Page(src string) *content.Page { return t.pages[src] }
@@ -141,7 +150,7 @@ func (t *Table) Resolve(from, dest string) (markdown.Ref, error) {
 	}
 	if t.assets[target] {
 		if fragment != "" && !strings.EqualFold(path.Ext(target), ".pdf") {
-			return markdown.Ref{}, fmt.Errorf("a fragment on file %s", content.Dir+"/"+target)
+			return markdown.Ref{}, fmt.Errorf("a fragment on file %s", t.tree.File(target))
 		}
 		return markdown.Ref{Href: t.basePath + target + suffix}, nil
 	}
@@ -150,13 +159,13 @@ func (t *Table) Resolve(from, dest string) (markdown.Ref, error) {
 
 func (t *Table) missing(target string) error {
 	if strings.HasSuffix(target, ".md") {
-		return fmt.Errorf("no page %s", content.Dir+"/"+target)
+		return fmt.Errorf("no page %s", t.tree.File(target))
 	}
 	if target == "" {
-		return fmt.Errorf("no home page %s/_index.md", content.Dir)
+		return fmt.Errorf("no home page %s", t.tree.File("_index.md"))
 	}
 	if _, isPage := t.pages[target+".md"]; isPage {
-		return fmt.Errorf("no file %s (link to the source, %s.md)", content.Dir+"/"+target, path.Base(target))
+		return fmt.Errorf("no file %s (link to the source, %s.md)", t.tree.File(target), path.Base(target))
 	}
-	return fmt.Errorf("no file or section %s", content.Dir+"/"+target)
+	return fmt.Errorf("no file or section %s", t.tree.File(target))
 }

@@ -12,7 +12,7 @@ func testTable(t testing.TB) *Table {
 	for _, p := range []string{"_index.md", "platforms/_index.md", "platforms/ios.md", "data/backup.md", "群聊.md", "book/index.md"} {
 		pages = append(pages, &content.Page{Path: p, File: "content/" + p, Section: strings.HasSuffix(p, "index.md")})
 	}
-	table, diags := NewTable("/guide/", pages, []string{"platforms/img/a.png", "docs/手册.pdf"})
+	table, diags := NewTable("/guide/", content.Tree{}, pages, []string{"platforms/img/a.png", "docs/手册.pdf"})
 	if len(diags) > 0 {
 		t.Fatal(diags)
 	}
