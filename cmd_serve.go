@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"net"
 	"net/http"
@@ -24,7 +25,7 @@ func runServe(args []string) int {
 	fs := newFlags("serve")
 	var c serveConfig
 	fs.StringVar(&c.src, "src", ".", "the site's root, the folder holding content/")
-	fs.StringVar(&c.addr, "addr", "127.0.0.1:1313", "address to listen on")
+	fs.StringVar(&c.addr, "addr", defaultAddr, "address to listen on (when the default port is busy, the next free one)")
 	fs.BoolVar(&c.drafts, "drafts", false, "include draft pages")
 	fs.BoolVar(&c.open, "open", false, "open the site in a browser")
 	fs.DurationVar(&c.poll, "poll", 0, "scan for changes at this interval instead of using file system events (e.g. 500ms)")
@@ -35,6 +36,7 @@ func runServe(args []string) int {
 		fs.Usage()
 		return 2
 	}
+	fs.Visit(func(f *flag.Flag) { c.addrChosen = c.addrChosen || f.Name == "addr" })
 	if !loopback(c.addr) {
 		fmt.Fprintf(os.Stderr, "zhinan serve: warning: %s is reachable from other machines; the preview server is meant for 127.0.0.1\n", c.addr)
 	}
@@ -47,18 +49,21 @@ func runServe(args []string) int {
 
 type serveConfig struct {
 	src, addr    string
+	addrChosen   bool // -addr was given: a busy port is an error
 	drafts, open bool
 	poll         time.Duration
 }
 
 // run serves until Ctrl-C or SIGTERM, then shuts down gracefully.
 func (c serveConfig) run() error {
-	w, err := watch.New(c.src, watch.Options{Poll: c.poll, Debounce: serve.Debounce})
+	wo := watchOptions(c.src)
+	wo.Poll, wo.Debounce = c.poll, serve.Debounce
+	w, err := watch.New(c.src, wo)
 	if err != nil {
 		return err
 	}
 	defer w.Close()
-	ln, err := net.Listen("tcp", c.addr)
+	ln, err := listen(c.addr, c.addrChosen)
 	if err != nil {
 		return err
 	}

@@ -32,7 +32,9 @@ func runWatch(args []string) int {
 	if !ok {
 		return 1
 	}
-	w, err := watch.New(*src, watch.Options{Poll: *poll})
+	wo := watchOptions(*src)
+	wo.Poll = *poll
+	w, err := watch.New(*src, wo)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "zhinan watch:", err)
 		return 1
