@@ -168,3 +168,36 @@ func TestBookErrors(t *testing.T) {
 		t.Errorf("error:\n%v\nwant it to hold:\n%s", err, want)
 	}
 }
+
+// The theme's words come from the language file zhinan.yaml's language
+// picks, with neutral defaults: no guide-specific words on another site.
+func TestBookWords(t *testing.T) {
+	for _, tc := range []struct {
+		lang string
+		want []string
+	}{
+		{"", []string{`placeholder="搜索（按 / 键）"`, `<nav aria-label="目录">`, `>首页</a>`, `<summary class="menu-button">菜单</summary>`}},
+		{"en", []string{`placeholder="Search (press /)"`, `<nav aria-label="Contents">`, `>Home</a>`, `<span>Next</span>第一节`, `lang="en"`}},
+		{"en-GB", []string{`placeholder="Search (press /)"`}},
+	} {
+		fsys := bookFS(t, "natural.txtar")
+		if tc.lang != "" {
+			fsys["zhinan.yaml"].Data = append(fsys["zhinan.yaml"].Data, "language: "+tc.lang+"\n"...)
+		}
+		files, err := buildFiles(t, fsys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		home := string(files["9/index.html"])
+		for _, w := range tc.want {
+			if !strings.Contains(home, w) {
+				t.Errorf("language %q: page lacks %s", tc.lang, w)
+			}
+		}
+		for _, guide := range []string{"搜索指南", "全部指南", "内容仅供参考"} {
+			if strings.Contains(home, guide) {
+				t.Errorf("language %q: the guide site's own words %q on another site", tc.lang, guide)
+			}
+		}
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"zhinan/generator/config"
 	"zhinan/generator/content"
 	"zhinan/generator/diag"
+	"zhinan/generator/i18n"
 	"zhinan/generator/markdown"
 	"zhinan/generator/site"
 	"zhinan/generator/tmpl"
@@ -112,6 +113,7 @@ type Builder struct {
 	loaded  *content.Site // what the last build found under content/
 	theme   *tmpl.Set     // the last build's templates, if they loaded cleanly
 	changed []string      // set by PrepareChanged for one build
+	words   words         // the reader-facing words, for templates' {{t}}
 }
 
 // NewBuilder returns a Builder for opts.
@@ -191,9 +193,12 @@ func (b *Builder) prepare(complete bool) (*Result, error) {
 	}
 	table, d := site.NewTable(cfg.BasePath(), tree, pages, loaded.Assets)
 	diags.Merge(d)
+	ws, d := i18n.Load(templates.FS, fsys, cfg.Language)
+	diags.Merge(d)
+	b.words.set(ws)
 	theme := b.theme
 	if theme == nil || !ok || !onlyContent(tree, b.changed) {
-		theme, d = tmpl.Load(templates.FS, fsys, funcs)
+		theme, d = tmpl.Load(templates.FS, fsys, b.words.templateFuncs())
 		diags.Merge(d)
 		b.theme = nil
 		if len(d) == 0 {
@@ -206,7 +211,7 @@ func (b *Builder) prepare(complete bool) (*Result, error) {
 	for _, p := range pages {
 		diags.Merge(docs[p.Path].Diags)
 	}
-	graph, d := site.Build(site.Input{Config: cfg, Table: table, Pages: pages, Docs: docs, Summary: loaded.Summary, Folder: folderName(b.opts.Src)})
+	graph, d := site.Build(site.Input{Config: cfg, Table: table, Pages: pages, Docs: docs, Summary: loaded.Summary, Folder: folderName(b.opts.Src), Words: ws})
 	diags.Merge(d)
 	out, d := planSite(graph, theme, fsys, loaded.Assets)
 	diags.Merge(d)

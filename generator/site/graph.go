@@ -8,6 +8,7 @@ import (
 	"zhinan/generator/config"
 	"zhinan/generator/content"
 	"zhinan/generator/diag"
+	"zhinan/generator/i18n"
 	"zhinan/generator/markdown"
 	"zhinan/generator/summary"
 )
@@ -16,13 +17,14 @@ import (
 // get it as .Site; generator/doc.go documents every field.
 type Site struct {
 	Config     config.Config
-	BasePath   string  // "/" or "/guide/"
-	Home       *Page   // the root of the section tree
-	Pages      []*Page // every content page and section, in reading order
-	Taxonomies []*Page // the tag index and the platform index
-	Terms      []*Page // every tag and platform page
-	Aliases    []Alias // redirects from old URLs
-	Recent     []*Page // pages by Updated, newest first (for the feed)
+	BasePath   string     // "/" or "/guide/"
+	Home       *Page      // the root of the section tree
+	Pages      []*Page    // every content page and section, in reading order
+	Taxonomies []*Page    // the tag index and the platform index
+	Terms      []*Page    // every tag and platform page
+	Aliases    []Alias    // redirects from old URLs
+	Recent     []*Page    // pages by Updated, newest first (for the feed)
+	Words      i18n.Words // the reader-facing words of the site's language (templates use {{t "key"}})
 
 	origin    string                   // scheme and host of the base URL, or ""
 	byTerm    map[string][]*Page       // "t:tag" / "p:platform" -> pages in reading order
@@ -48,6 +50,8 @@ type Input struct {
 	// Folder is the name of the site's folder: the site's title when
 	// zhinan.yaml gives none and the home page has no heading.
 	Folder string
+	// Words are the reader-facing words of the site's language.
+	Words i18n.Words
 }
 
 // Build links the rendered pages into a site: the section tree, reading order,
@@ -57,6 +61,7 @@ func Build(in Input) (*Site, diag.List) {
 	var diags diag.List
 	s := &Site{Config: in.Config, BasePath: in.Config.BasePath(), origin: in.Config.Origin()}
 	s.Config.Title = siteTitle(in)
+	s.Words = in.Words
 	byDir := map[string]*Page{}
 	all := make([]*Page, 0, len(in.Pages))
 	slab := make([]Page, len(in.Pages)) // one allocation for all pages

@@ -5,7 +5,8 @@ import (
 	"strings"
 )
 
-// NavHTML is the sidebar's list for the page cur: "首页", every top-level
+// NavHTML is the sidebar's list for the page cur: the home link (the word
+// "home" of the site's language), every top-level
 // section, and the children of each section on the way to cur, with cur
 // marked aria-current. It is written in Go, not in a template, because every
 // page carries it and on a site of thousands of pages template execution of
@@ -14,7 +15,7 @@ import (
 func (s *Site) NavHTML(cur *Page) template.HTML {
 	var b strings.Builder
 	b.WriteString(`<ul class="nav-tree">` + "\n")
-	navLink(&b, s.Home, cur, "首页")
+	navLink(&b, s.Home, cur, s.Words.T("home"))
 	b.WriteString("</li>")
 	for _, c := range s.Home.Children {
 		if c.Part != "" {

@@ -1,0 +1,34 @@
+package generator
+
+import (
+	"html/template"
+	"sync/atomic"
+
+	"zhinan/generator/i18n"
+)
+
+// words holds the reader-facing words of a Builder's last build. Templates
+// reach them through the "t" function, which is bound once when the theme
+// is parsed and reads the current words when it runs: a change of language
+// needs no new parse, and pages of an older build still being served read
+// a whole set, never half of one.
+type words struct{ p atomic.Pointer[i18n.Words] }
+
+func (w *words) set(ws i18n.Words) { w.p.Store(&ws) }
+
+func (w *words) get() i18n.Words {
+	if p := w.p.Load(); p != nil {
+		return *p
+	}
+	return nil
+}
+
+// templateFuncs are the theme's functions plus {{t "key"}}.
+func (w *words) templateFuncs() template.FuncMap {
+	f := make(template.FuncMap, len(funcs)+1)
+	for k, v := range funcs {
+		f[k] = v
+	}
+	f["t"] = func(key string) string { return w.get().T(key) }
+	return f
+}
