@@ -18,8 +18,8 @@ const DefaultDir = "content"
 // Some files are never pages, whatever the settings: dot-files and
 // dot-folders (.git, .github), node_modules folders, and the table of
 // contents SUMMARY.md beside the pages. When the pages are the site root
-// itself, so are the settings file, the theme folder templates/ and the
-// output folder public/.
+// itself, so are the settings file, the theme folder templates/, the site's
+// words i18n/ and the output folder public/.
 type Tree struct {
 	Dir     string // slash path relative to the site root; "" means DefaultDir
 	Exclude string // glob patterns, one a line (see Excluded)
@@ -73,7 +73,7 @@ func (s Tree) skip(rel string, isDir bool) bool {
 	}
 	if s.Root() == "." && !strings.Contains(rel, "/") {
 		switch {
-		case isDir && (rel == "public" || rel == "templates"):
+		case isDir && (rel == "public" || rel == "templates" || rel == "i18n"):
 			return true
 		case !isDir && rel == "zhinan.yaml":
 			return true

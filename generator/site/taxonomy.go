@@ -13,8 +13,8 @@ import (
 // a content section named "platforms"; a collision with a page is a diagnostic.
 var taxonomies = []struct {
 	rel, key string // key: in front matter, and of the index page's title in the site's words
-	terms           func(p *Page) []string
-	field           func(p *Page) *[]*Page
+	terms    func(p *Page) []string
+	field    func(p *Page) *[]*Page
 }{
 	{"tags/", "tags", func(p *Page) []string { return p.Meta.Tags }, func(p *Page) *[]*Page { return &p.Tags }},
 	{"platform/", "platforms", func(p *Page) []string { return p.Meta.Platforms }, func(p *Page) *[]*Page { return &p.Platforms }},
