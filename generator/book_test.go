@@ -93,6 +93,7 @@ func TestBookSummary(t *testing.T) {
 		"/ 首页",
 		"== 第一部分 基础", "/ch01/ 第一章 开始", "/ch02/ 第二章 进阶",
 		"== 第二部分", "/appendix/a/ 附录 A",
+		"/examples/ 示例", // not in SUMMARY.md: after what it lists
 	})
 	if !strings.Contains(string(home), "<title>示例之书</title>") {
 		t.Errorf("the site title is not the home page's heading:\n%s", home)
@@ -109,6 +110,7 @@ func TestBookSummary(t *testing.T) {
 		"/ch01/01.2/ 1.2 配置", "/ch01/01.1/ 1.1 安装", "/ch01/01.9/ 1.9 也不在目录里", "/ch01/01.10/ 1.10 不在目录里",
 		"/ch02/ 第二章 进阶",
 		"== 第二部分", "/appendix/a/ 附录 A",
+		"/examples/ 示例", // not in SUMMARY.md: after what it lists
 	})
 	for _, want := range []string{`rel="prev" href="/ch01/"`, `rel="next" href="/ch01/01.1/"`, `href="/ch01/"`, `href="/"`} {
 		if !strings.Contains(string(ch), want) {
@@ -119,8 +121,16 @@ func TestBookSummary(t *testing.T) {
 	if !strings.Contains(string(last), `rel="next" href="/ch02/"`) {
 		t.Errorf("after the unlisted 1.10 comes chapter 2; got\n%s", last)
 	}
-	if _, ok := files["ch01/img/setup.png"]; !ok {
-		t.Errorf("the chapter's image was not copied")
+	for _, f := range []string{"ch01/img/setup.png", "examples/hello.go"} {
+		if _, ok := files[f]; !ok {
+			t.Errorf("%s was not copied", f)
+		}
+	}
+	ch2 := string(page(t, files, "ch02/index.html"))
+	for _, want := range []string{"<title>第二章 进阶 · 示例之书</title>", `href="/examples/hello.go"`, `href="/examples/"`} {
+		if !strings.Contains(ch2, want) {
+			t.Errorf("ch02 (no # heading, its title from SUMMARY.md) lacks %s", want)
+		}
 	}
 }
 
@@ -161,9 +171,14 @@ func TestBookErrors(t *testing.T) {
 			t.Errorf("error:\n%v\nwant it to hold:\n%s", err, want)
 		}
 	}
+	fsys["docs/ch02.md"] = &fstest.MapFile{Data: []byte("# 第二章\n\n[main.go](../src/main.go)\n")}
+	_, err = buildFiles(t, fsys)
+	if want := `docs/ch02.md:3:1: broken link "../src/main.go": src/main.go is outside the folder of pages docs/`; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("error:\n%v\nwant it to hold:\n%s", err, want)
+	}
 	fsys["zhinan.yaml"] = &fstest.MapFile{Data: []byte("title: x\n")}
 	_, err = buildFiles(t, fsys)
-	want := `content: no folder content/ for the site's Markdown pages; Markdown files are in docs/ (8): set "content: docs" in zhinan.yaml`
+	want := `content: no folder content/ for the site's Markdown pages; Markdown files are in docs/ (9): set "content: docs" in zhinan.yaml`
 	if err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("error:\n%v\nwant it to hold:\n%s", err, want)
 	}

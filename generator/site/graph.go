@@ -121,7 +121,7 @@ func (s *Site) newPage(p *Page, cp *content.Page, doc *markdown.Doc) *Page {
 		p.Title = doc.Title
 	}
 	if p.Title == "" {
-		p.Title = fallbackTitle(cp, s.Config.Title)
+		p.Title, p.titleFromName = fallbackTitle(cp, s.Config.Title), true
 	}
 	p.NavTitle = p.Title
 	if doc != nil {

@@ -49,13 +49,16 @@ type Page struct {
 	Platforms []*Page // term pages of this page's platforms
 	EditURL   string  // repo_url + file, when repo_url is set
 
-	doc       *markdown.Doc
-	order     int // position in reading order
-	listed    int // position in SUMMARY.md, from 1; 0 when it is not listed
-	site      *Site
-	navOnce   sync.Once
-	navClosed string // the page's sidebar item when it is not on the current path
-	related   struct {
+	doc    *markdown.Doc
+	order  int // position in reading order
+	listed int // position in SUMMARY.md, from 1; 0 when it is not listed
+	// titleFromName: neither front matter nor a "# heading" gave a title, so
+	// a better one (SUMMARY.md's link text) may replace the file name.
+	titleFromName bool
+	site          *Site
+	navOnce       sync.Once
+	navClosed     string // the page's sidebar item when it is not on the current path
+	related       struct {
 		once  sync.Once
 		pages []*Page
 	}

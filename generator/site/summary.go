@@ -10,7 +10,8 @@ import (
 )
 
 // applySummary hangs the pages that SUMMARY.md lists where it lists them,
-// and gives them its link texts as their sidebar titles. Pages it does not
+// and gives them its link texts as their sidebar titles (and as their titles
+// when the page has no title of its own, only a file name). Pages it does not
 // list stay in their folder's section and come after the listed ones (less
 // sorts them). A folder section made up for the folder tree that is left
 // with no pages is dropped: the summary's nesting replaced it.
@@ -59,6 +60,9 @@ func (s *Site) applySummary(t *Table, sum *summary.Summary, diags *diag.List) {
 			p.listed = n
 			if title := plainTitle(it.Title); title != "" {
 				p.NavTitle = title
+				if p.titleFromName {
+					p.Title = title
+				}
 			}
 			if p == s.Home {
 				place(it.Children, s.Home, part)

@@ -130,6 +130,12 @@ func (t *Table) Resolve(from, dest string) (markdown.Ref, error) {
 	target := p
 	if !strings.HasPrefix(p, "/") {
 		target = path.Join(path.Dir(from), p)
+		if target == ".." || strings.HasPrefix(target, "../") {
+			// A book linking to its repository's code, say: the file is
+			// not part of the site, and a link to it would break.
+			return markdown.Ref{}, fmt.Errorf("%s is outside the folder of pages %s (link to it by URL, or widen content: in zhinan.yaml)",
+				path.Join(t.tree.Root(), target), t.tree.Root()+"/")
+		}
 	}
 	target = strings.TrimPrefix(path.Clean("/"+target), "/")
 	if target == "" || target == "." {
