@@ -37,7 +37,7 @@ func TestResolve(t *testing.T) {
 		{"_index.md", "nope.md", "", "", "", "no page content/nope.md"},
 		{"_index.md", "platforms/ios", "", "", "", "no file content/platforms/ios (link to the source, ios.md)"},
 		{"_index.md", "platforms/img/b.png", "", "", "", "no file or section content/platforms/img/b.png"},
-		{"_index.md", "../../../etc/passwd", "", "", "", "no file or section content/etc/passwd"},
+		{"_index.md", "../../../etc/passwd", "", "", "", "../../etc/passwd is outside the folder of pages content/ (link to it by URL, or widen content: in zhinan.yaml)"},
 		{"_index.md", "platforms/img/a.png#x", "", "", "", "a fragment on file content/platforms/img/a.png"},
 	} {
 		ref, err := table.Resolve(tc.from, tc.dest)
