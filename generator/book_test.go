@@ -191,8 +191,8 @@ func TestBookWords(t *testing.T) {
 		lang string
 		want []string
 	}{
-		{"", []string{`placeholder="搜索（按 / 键）"`, `<nav aria-label="目录">`, `>首页</a>`, `<summary class="menu-button">菜单</summary>`}},
-		{"en", []string{`placeholder="Search (press /)"`, `<nav aria-label="Contents">`, `>Home</a>`, `<span>Next</span>第一节`, `lang="en"`}},
+		{"", []string{`placeholder="搜索（按 / 键）"`, `<nav aria-label="目录">`, `>首页</a>`, `<summary class="menu-button">菜单</summary>`, `aria-label="链接到本节：小节"`, `<p class="callout-title">说明</p>`}},
+		{"en", []string{`placeholder="Search (press /)"`, `<nav aria-label="Contents">`, `>Home</a>`, `<span>Next</span>第一节`, `lang="en"`, `aria-label="Link to this section: 小节"`, `<p class="callout-title">Note</p>`}},
 		{"en-GB", []string{`placeholder="Search (press /)"`}},
 	} {
 		fsys := bookFS(t, "natural.txtar")

@@ -171,7 +171,9 @@ func (b *Builder) prepare(complete bool) (*Result, error) {
 	if b.opts.BaseURL != "" {
 		cfg.BaseURL = b.opts.BaseURL
 	}
-	if cfg != b.cfg {
+	ws, d := i18n.Load(templates.FS, fsys, cfg.Language)
+	diags.Merge(d)
+	if b.words.set(ws) || cfg != b.cfg {
 		b.renders = renderCache{}
 		b.cfg = cfg
 	}
@@ -193,9 +195,6 @@ func (b *Builder) prepare(complete bool) (*Result, error) {
 	}
 	table, d := site.NewTable(cfg.BasePath(), tree, pages, loaded.Assets)
 	diags.Merge(d)
-	ws, d := i18n.Load(templates.FS, fsys, cfg.Language)
-	diags.Merge(d)
-	b.words.set(ws)
 	theme := b.theme
 	if theme == nil || !ok || !onlyContent(tree, b.changed) {
 		theme, d = tmpl.Load(templates.FS, fsys, b.words.templateFuncs())
@@ -206,7 +205,7 @@ func (b *Builder) prepare(complete bool) (*Result, error) {
 		}
 	}
 
-	md := markdown.New(markdown.Options{UnsafeHTML: cfg.UnsafeHTML})
+	md := markdown.New(markdown.Options{UnsafeHTML: cfg.UnsafeHTML, Words: markdownWords(ws)})
 	docs, rendered := renderAll(md, pages, table, &b.renders)
 	for _, p := range pages {
 		diags.Merge(docs[p.Path].Diags)

@@ -2,9 +2,11 @@ package generator
 
 import (
 	"html/template"
+	"maps"
 	"sync/atomic"
 
 	"zhinan/generator/i18n"
+	"zhinan/generator/markdown"
 )
 
 // words holds the reader-facing words of a Builder's last build. Templates
@@ -14,7 +16,13 @@ import (
 // a whole set, never half of one.
 type words struct{ p atomic.Pointer[i18n.Words] }
 
-func (w *words) set(ws i18n.Words) { w.p.Store(&ws) }
+// set makes ws the current words and reports whether they changed, in
+// which case rendered Markdown (callout titles, anchor labels) is stale.
+func (w *words) set(ws i18n.Words) bool {
+	changed := !maps.Equal(w.get(), ws)
+	w.p.Store(&ws)
+	return changed
+}
 
 func (w *words) get() i18n.Words {
 	if p := w.p.Load(); p != nil {
@@ -31,4 +39,13 @@ func (w *words) templateFuncs() template.FuncMap {
 	}
 	f["t"] = func(key string) string { return w.get().T(key) }
 	return f
+}
+
+// markdownWords are the words Markdown rendering writes.
+func markdownWords(ws i18n.Words) markdown.Words {
+	callouts := map[string]string{}
+	for _, kind := range []string{"note", "tip", "important", "warning", "caution"} {
+		callouts[kind] = ws.T("callout_" + kind)
+	}
+	return markdown.Words{Callouts: callouts, Anchor: ws.T("anchor_label")}
 }

@@ -39,6 +39,7 @@ type Ref struct {
 // Options configure a Renderer.
 type Options struct {
 	UnsafeHTML bool // when false (default), raw HTML blocks and inline HTML are escaped and shown as text
+	Words      Words
 }
 
 // Doc is one rendered page.
@@ -100,6 +101,7 @@ type Renderer struct {
 
 // New returns a Renderer configured by opts.
 func New(opts Options) *Renderer {
+	opts.Words = opts.Words.withDefaults()
 	md := goldmark.New(
 		goldmark.WithParserOptions(parser.WithAttribute()),
 		goldmark.WithExtensions(
@@ -107,9 +109,9 @@ func New(opts Options) *Renderer {
 			extension.Footnote,
 			extension.DefinitionList,
 			extension.CJK,
-			headingIDs{},
+			headingIDs{opts.Words.Anchor},
 			links{},
-			alerts{},
+			alerts{opts.Words.Callouts},
 			highlighting{},
 			rawHTML{unsafe: opts.UnsafeHTML},
 			tableWrap{},
