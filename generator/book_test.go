@@ -1,7 +1,10 @@
 package generator
 
 import (
+	"bytes"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -212,6 +215,50 @@ func TestBookWords(t *testing.T) {
 		for _, guide := range []string{"搜索指南", "全部指南", "内容仅供参考"} {
 			if strings.Contains(home, guide) {
 				t.Errorf("language %q: the guide site's own words %q on another site", tc.lang, guide)
+			}
+		}
+	}
+}
+
+// TestBookEditsEqualBuild: with the pages at the site root (content: .),
+// rebuilding after each edit, as serve does, gives the site a clean build
+// gives: an edited chapter, a new SUMMARY.md, a template.
+func TestBookEditsEqualBuild(t *testing.T) {
+	dir := t.TempDir()
+	for name, f := range bookFS(t, "natural.txtar") {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, f.Data, 0o644)
+	}
+	b := NewBuilder(Options{Src: dir})
+	if _, err := b.Build(); err != nil {
+		t.Fatal(err)
+	}
+	for _, edit := range []struct{ file, text string }{
+		{"01.1.md", "# 第一节，改过\n\n见 [第二节](1.2.md)。\n"},
+		{"SUMMARY.md", "- [二](2.md)\n- [第一节](01.1.md)\n"},
+		{"templates/partials/toc.html", "{{define \"toc\"}}<p>no toc</p>{{end}}\n"},
+		{"11.10.md", "# 十一点十，改过\n"},
+	} {
+		p := filepath.Join(dir, filepath.FromSlash(edit.file))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(edit.text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		got, err := b.BuildChanged([]string{edit.file})
+		if err != nil {
+			t.Fatalf("after editing %s: %v", edit.file, err)
+		}
+		want, err := NewBuilder(Options{Src: dir}).Build()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got.Files) != len(want.Files) {
+			t.Errorf("after editing %s: %d files, a clean build %d", edit.file, len(got.Files), len(want.Files))
+		}
+		for name, data := range want.Files {
+			if !bytes.Equal(got.Files[name], data) {
+				t.Errorf("after editing %s: %s differs from a clean build", edit.file, name)
 			}
 		}
 	}
