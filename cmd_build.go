@@ -16,12 +16,15 @@ import (
 
 func runBuild(args []string) int {
 	fs := newFlags("build")
-	src := fs.String("src", ".", "the site's root, the folder holding content/")
+	src := fs.String("src", ".", srcFlag)
 	out := fs.String("out", "public", "output folder (relative to the current folder)")
 	base := fs.String("base-url", "", "base URL of the published site (overrides zhinan.yaml), e.g. https://example.org/guide/")
 	drafts := fs.Bool("drafts", false, "include draft pages")
 	if rc := parse(fs, args); rc >= 0 {
 		return rc
+	}
+	if badSrc(fs.Name(), *src) {
+		return 1
 	}
 	if fs.NArg() > 0 {
 		fs.Usage()
@@ -93,10 +96,13 @@ func outputDir(fs *flag.FlagSet, src, out string) (string, bool) {
 
 func runCheck(args []string) int {
 	fs := newFlags("check")
-	src := fs.String("src", ".", "the site's root, the folder holding content/")
+	src := fs.String("src", ".", srcFlag)
 	drafts := fs.Bool("drafts", false, "include draft pages")
 	if rc := parse(fs, args); rc >= 0 {
 		return rc
+	}
+	if badSrc(fs.Name(), *src) {
+		return 1
 	}
 	res, err := generator.NewBuilder(generator.Options{Src: *src, Drafts: *drafts}).Build()
 	if err != nil {

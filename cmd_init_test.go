@@ -123,3 +123,16 @@ func TestListenBusyPort(t *testing.T) {
 		t.Errorf("listened on the busy address itself")
 	}
 }
+
+// -src that is not a folder says what it should be, before any build.
+func TestBadSrc(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "nope")
+	stderr := captureStderr(t, func() {
+		if rc := runCheck([]string{"-src", missing}); rc != 1 {
+			t.Errorf("exit status %d, want 1", rc)
+		}
+	})
+	if want := "zhinan check: -src " + missing + ": no such folder; it should be the site's folder, holding zhinan.yaml and the Markdown pages"; !strings.Contains(stderr, want) {
+		t.Errorf("stderr %q, want %q", stderr, want)
+	}
+}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"net"
 	"os"
 	"strconv"
@@ -43,4 +44,22 @@ func watchOptions(src string) watch.Options {
 		Files: watch.DefaultFiles,
 		Skip:  watch.DefaultSkip,
 	}
+}
+
+// srcFlag is the help of every command's -src flag.
+const srcFlag = "the site's root: the folder holding zhinan.yaml and the Markdown pages (content/ unless zhinan.yaml says content: docs or .)"
+
+// badSrc says, on standard error, why -src cannot be a site: it does not
+// exist or is a file. The build itself explains a folder without pages.
+func badSrc(cmd, src string) bool {
+	info, err := os.Stat(src)
+	switch {
+	case err != nil:
+		fmt.Fprintf(os.Stderr, "zhinan %s: -src %s: no such folder; it should be the site's folder, holding zhinan.yaml and the Markdown pages (zhinan init makes one)\n", cmd, src)
+		return true
+	case !info.IsDir():
+		fmt.Fprintf(os.Stderr, "zhinan %s: -src %s is a file; it should be the site's folder, holding zhinan.yaml and the Markdown pages\n", cmd, src)
+		return true
+	}
+	return false
 }

@@ -24,13 +24,16 @@ import (
 func runServe(args []string) int {
 	fs := newFlags("serve")
 	var c serveConfig
-	fs.StringVar(&c.src, "src", ".", "the site's root, the folder holding content/")
+	fs.StringVar(&c.src, "src", ".", srcFlag)
 	fs.StringVar(&c.addr, "addr", defaultAddr, "address to listen on (when the default port is busy, the next free one)")
 	fs.BoolVar(&c.drafts, "drafts", false, "include draft pages")
 	fs.BoolVar(&c.open, "open", false, "open the site in a browser")
 	fs.DurationVar(&c.poll, "poll", 0, "scan for changes at this interval instead of using file system events (e.g. 500ms)")
 	if rc := parse(fs, args); rc >= 0 {
 		return rc
+	}
+	if badSrc(fs.Name(), c.src) {
+		return 1
 	}
 	if fs.NArg() > 0 {
 		fs.Usage()

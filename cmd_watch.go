@@ -17,12 +17,15 @@ import (
 // the last good output when a build fails.
 func runWatch(args []string) int {
 	fs := newFlags("watch")
-	src := fs.String("src", ".", "the site's root, the folder holding content/")
+	src := fs.String("src", ".", srcFlag)
 	out := fs.String("out", "public", "output folder (relative to the current folder)")
 	drafts := fs.Bool("drafts", false, "include draft pages")
 	poll := fs.Duration("poll", 0, "scan for changes at this interval instead of using file system events (e.g. 500ms)")
 	if rc := parse(fs, args); rc >= 0 {
 		return rc
+	}
+	if badSrc(fs.Name(), *src) {
+		return 1
 	}
 	if fs.NArg() > 0 {
 		fs.Usage()

@@ -76,7 +76,7 @@ func usage(w io.Writer) {
 	for _, c := range commands {
 		fmt.Fprintf(w, "\t%-8s %s\n", c.Name, c.Summary)
 	}
-	fmt.Fprintln(w, "\nEvery command takes -src DIR, the folder holding content/ (default \".\").")
+	fmt.Fprintln(w, "\nEvery command takes -src DIR, the site's folder: zhinan.yaml and the Markdown pages (default \".\").")
 	fmt.Fprintln(w, "Run \"zhinan help <command>\" for its flags.")
 }
 
