@@ -1,12 +1,15 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -63,7 +66,11 @@ func initSite(dir string) (string, error) {
 		return fmt.Sprintf("made a small site in %s: %s, content/ with a home page, one section and one page\nnext: %s\n",
 			dir, config.File, serve), nil
 	}
-	if err := writeNew(dir, map[string]string{config.File: settingsFile(book.content, book.language, book.exclude)}); err != nil {
+	settingsText := settingsFile(book.content, book.language, book.exclude)
+	if title := bookTitle(dir); title != "" {
+		settingsText = strings.Replace(settingsText, "# title: My book                   #", "title: "+strconv.Quote(title)+"  #", 1)
+	}
+	if err := writeNew(dir, map[string]string{config.File: settingsText}); err != nil {
 		return "", err
 	}
 	return fmt.Sprintf("wrote %s: %d Markdown pages in %s build where they are (no file moved)\nnext: %s\n",
@@ -156,6 +163,26 @@ func findBook(dir string) book {
 	}
 	return b
 }
+
+// bookTitle is the title another tool's settings give the book: mdBook's
+// book.toml or GitBook's book.json, so the site keeps its name.
+func bookTitle(dir string) string {
+	if b, err := os.ReadFile(filepath.Join(dir, "book.toml")); err == nil {
+		if m := tomlTitle.FindSubmatch(b); m != nil {
+			return string(m[1])
+		}
+	}
+	if b, err := os.ReadFile(filepath.Join(dir, "book.json")); err == nil {
+		var gitbook struct{ Title string }
+		if json.Unmarshal(b, &gitbook) == nil {
+			return gitbook.Title
+		}
+	}
+	return ""
+}
+
+// tomlTitle finds title = "..." in book.toml (its [book] table is the only one with a title).
+var tomlTitle = regexp.MustCompile(`(?m)^\s*title\s*=\s*"([^"\\]*)"`)
 
 // writeNew writes files under dir, refusing to replace any that exists.
 func writeNew(dir string, files map[string]string) error {

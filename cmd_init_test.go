@@ -79,7 +79,7 @@ func TestInitMdBook(t *testing.T) {
 	dir := t.TempDir()
 	for name, text := range map[string]string{
 		"README.md":         "# The repository\n",
-		"book.toml":         "[book]\ntitle = \"x\"\n",
+		"book.toml":         "[book]\nauthors = [\"a\"]\ntitle = \"The x book\"\n",
 		"src/SUMMARY.md":    "# Summary\n\n- [Intro](intro.md)\n- [Next](next.md)\n",
 		"src/intro.md":      "# Intro\n\nSee [next](next.md).\n",
 		"src/next.md":       "# Next\n",
@@ -94,8 +94,10 @@ func TestInitMdBook(t *testing.T) {
 		t.Fatalf("init exit status %d", rc)
 	}
 	settings, _ := os.ReadFile(filepath.Join(dir, "zhinan.yaml"))
-	if !strings.Contains(string(settings), "content: src") || !strings.Contains(string(settings), "language: en") {
-		t.Errorf("zhinan.yaml:\n%s\nwant content: src and language: en", settings)
+	for _, want := range []string{"content: src", "language: en", `title: "The x book"`} {
+		if !strings.Contains(string(settings), want) {
+			t.Errorf("zhinan.yaml:\n%s\nwant %s", settings, want)
+		}
 	}
 	if rc := runCheck([]string{"-src", dir}); rc != 0 {
 		t.Errorf("check of the mdBook: exit status %d", rc)

@@ -78,6 +78,9 @@ func (c serveConfig) run() error {
 	hs := &http.Server{Handler: site, ReadHeaderTimeout: 10 * time.Second}
 	served := make(chan error, 1)
 	go func() { served <- hs.Serve(ln) }()
+	if got := ln.Addr().String(); got != c.addr {
+		fmt.Printf("zhinan serve: %s is busy; took %s\n", c.addr, got)
+	}
 	url := "http://" + ln.Addr().String() + "/"
 	fmt.Printf("zhinan serve: %s (Ctrl-C to stop)\n", url)
 

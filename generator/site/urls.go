@@ -154,6 +154,9 @@ func (t *Table) Resolve(from, dest string) (markdown.Ref, error) {
 	if src, ok := t.dirs[target]; ok {
 		return markdown.Ref{Href: t.URL(src) + suffix, Page: src, Fragment: fragment}, nil
 	}
+	if src, ok := t.htmlLink(target); ok {
+		return markdown.Ref{Href: t.URL(src) + suffix, Page: src, Fragment: fragment}, nil
+	}
 	if t.assets[target] {
 		if fragment != "" && !strings.EqualFold(path.Ext(target), ".pdf") {
 			return markdown.Ref{}, fmt.Errorf("a fragment on file %s", t.tree.File(target))
@@ -161,6 +164,24 @@ func (t *Table) Resolve(from, dest string) (markdown.Ref, error) {
 		return markdown.Ref{Href: t.basePath + target + suffix}, nil
 	}
 	return markdown.Ref{}, t.missing(target)
+}
+
+// htmlLink finds the page of a link written to its published file, as mdBook
+// books link ("intro.html" for intro.md, "format/index.html" for the
+// folder's README.md): when no such file exists, the page that becomes it.
+func (t *Table) htmlLink(target string) (string, bool) {
+	base, ok := strings.CutSuffix(target, ".html")
+	if !ok || t.assets[target] {
+		return "", false
+	}
+	if page, ok := t.pages[base+".md"]; ok {
+		return page.Path, true
+	}
+	if dir, ok := strings.CutSuffix(base, "index"); ok && (dir == "" || strings.HasSuffix(dir, "/")) {
+		src, ok := t.dirs[strings.TrimSuffix(dir, "/")]
+		return src, ok
+	}
+	return "", false
 }
 
 func (t *Table) missing(target string) error {

@@ -37,6 +37,9 @@ func TestResolve(t *testing.T) {
 		{"_index.md", "nope.md", "", "", "", "no page content/nope.md"},
 		{"_index.md", "platforms/ios", "", "", "", "no file content/platforms/ios (link to the source, ios.md)"},
 		{"_index.md", "platforms/img/b.png", "", "", "", "no file or section content/platforms/img/b.png"},
+		{"data/backup.md", "../platforms/ios.html#x", "/guide/platforms/ios/#x", "platforms/ios.md", "x", ""},
+		{"data/backup.md", "../platforms/index.html", "/guide/platforms/", "platforms/_index.md", "", ""},
+		{"data/backup.md", "../index.html", "/guide/", "_index.md", "", ""},
 		{"_index.md", "../../../etc/passwd", "", "", "", "../../etc/passwd is outside the folder of pages content/ (link to it by URL, or widen content: in zhinan.yaml)"},
 		{"_index.md", "platforms/img/a.png#x", "", "", "", "a fragment on file content/platforms/img/a.png"},
 	} {
