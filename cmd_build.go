@@ -23,7 +23,7 @@ type siteFlags struct {
 
 func addSiteFlags(fs *flag.FlagSet) *siteFlags {
 	var f siteFlags
-	fs.StringVar(&f.src, "src", ".", "the site's root, the folder holding content/")
+	fs.StringVar(&f.src, "src", ".", srcFlag)
 	fs.BoolVar(&f.drafts, "drafts", false, "include draft pages")
 	fs.StringVar(&f.links, "links", "", "broken links and anchors: error or warn (default: the links setting, else error)")
 	return &f
@@ -47,6 +47,9 @@ func runBuild(args []string) int {
 		return rc
 	}
 	opts, ok := sf.options(fs)
+	if ok && badSrc(fs.Name(), sf.src) {
+		return 1
+	}
 	if fs.NArg() > 0 || !ok {
 		fs.Usage()
 		return 2
@@ -122,6 +125,9 @@ func runCheck(args []string) int {
 		return rc
 	}
 	opts, ok := sf.options(fs)
+	if ok && badSrc(fs.Name(), sf.src) {
+		return 1
+	}
 	if fs.NArg() > 0 || !ok {
 		fs.Usage()
 		return 2

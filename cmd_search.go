@@ -17,13 +17,16 @@ import (
 // same files the browser loads.
 func runSearch(args []string) int {
 	fs := newFlags("search")
-	src := fs.String("src", ".", "the site's root, the folder holding content/")
+	src := fs.String("src", ".", srcFlag)
 	n := fs.Int("n", 10, "show at most this many results (0: all)")
 	asJSON := fs.Bool("json", false, "print the results as JSON")
 	drafts := fs.Bool("drafts", false, "include draft pages")
 	links := fs.String("links", "warn", "broken links and anchors: error or warn (search works on a site with broken links)")
 	if rc := parse(fs, args); rc >= 0 {
 		return rc
+	}
+	if badSrc(fs.Name(), *src) {
+		return 1
 	}
 	query := strings.TrimSpace(strings.Join(fs.Args(), " "))
 	if query == "" {

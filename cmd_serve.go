@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"net"
 	"os"
@@ -25,17 +26,21 @@ func runServe(args []string) int {
 	fs := newFlags("serve")
 	var c serveConfig
 	sf := addSiteFlags(fs)
-	fs.StringVar(&c.addr, "addr", "127.0.0.1:1313", "address to listen on")
+	fs.StringVar(&c.addr, "addr", defaultAddr, "address to listen on (when the default port is busy, the next free one)")
 	fs.BoolVar(&c.open, "open", false, "open the site in a browser")
 	fs.DurationVar(&c.poll, "poll", 0, "scan for changes at this interval instead of using file system events (e.g. 500ms)")
 	if rc := parse(fs, args); rc >= 0 {
 		return rc
 	}
 	opts, ok := sf.options(fs)
+	if ok && badSrc(fs.Name(), sf.src) {
+		return 1
+	}
 	if fs.NArg() > 0 || !ok {
 		fs.Usage()
 		return 2
 	}
+	fs.Visit(func(f *flag.Flag) { c.addrChosen = c.addrChosen || f.Name == "addr" })
 	// The preview shows broken links as warnings (marked in the page), so
 	// that a link to a page not written yet never stops it; -links error
 	// makes them errors, which it still shows the pages with.
@@ -56,20 +61,23 @@ func runServe(args []string) int {
 }
 
 type serveConfig struct {
-	opts generator.Options
-	addr string
-	open bool
-	poll time.Duration
+	opts       generator.Options
+	addr       string
+	addrChosen bool // -addr was given: a busy port is an error
+	open       bool
+	poll       time.Duration
 }
 
 // run serves until Ctrl-C or SIGTERM, then shuts down gracefully.
 func (c serveConfig) run() error {
-	w, err := watch.New(c.opts.Src, watch.Options{Poll: c.poll, Debounce: serve.Debounce})
+	wo := watchOptions(c.opts.Src)
+	wo.Poll, wo.Debounce = c.poll, serve.Debounce
+	w, err := watch.New(c.opts.Src, wo)
 	if err != nil {
 		return err
 	}
 	defer w.Close()
-	ln, err := net.Listen("tcp", c.addr)
+	ln, err := listen(c.addr, c.addrChosen)
 	if err != nil {
 		return err
 	}
@@ -81,6 +89,9 @@ func (c serveConfig) run() error {
 	hs := serve.HTTPServer(site, serve.DefaultLimits)
 	served := make(chan error, 1)
 	go func() { served <- hs.Serve(ln) }()
+	if got := ln.Addr().String(); got != c.addr {
+		fmt.Printf("zhinan serve: %s is busy; took %s\n", c.addr, got)
+	}
 	url := "http://" + ln.Addr().String() + "/"
 	fmt.Printf("zhinan serve: %s (Ctrl-C to stop)\n", url)
 

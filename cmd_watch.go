@@ -27,6 +27,9 @@ func runWatch(args []string) int {
 		return rc
 	}
 	opts, ok := sf.options(fs)
+	if ok && badSrc(fs.Name(), sf.src) {
+		return 1
+	}
 	if fs.NArg() > 0 || !ok {
 		fs.Usage()
 		return 2
@@ -35,7 +38,9 @@ func runWatch(args []string) int {
 	if !ok {
 		return 1
 	}
-	w, err := watch.New(sf.src, watch.Options{Poll: *poll})
+	wo := watchOptions(sf.src)
+	wo.Poll = *poll
+	w, err := watch.New(sf.src, wo)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "zhinan watch:", err)
 		return 1

@@ -101,7 +101,7 @@ const officialEntry = "官方入口"
 // TestGuideSources: no page cites a denied host, in its sources or its text;
 // a bare home page (no path) is cited only on a 「官方入口」 line.
 func TestGuideSources(t *testing.T) {
-	loaded, diags := content.Load(os.DirFS("."), nil)
+	loaded, diags := content.Load(os.DirFS("."), content.Tree{Dir: "content"}, nil)
 	if len(diags) > 0 {
 		t.Fatalf("load: %v", diags)
 	}

@@ -5,6 +5,8 @@
 //	zhinan watch   [-out public]                           rebuild public/ on every change
 //	zhinan check                                           all diagnostics, write nothing
 //	zhinan search  [-n 10] [-json] QUERY                   the site's own search, in the terminal
+//	zhinan init    [DIR]                                   start a site, or make a Markdown book folder a site
+//	zhinan version                                         print the version
 //	zhinan help    [command]
 //
 // Every command takes -src DIR, the site's root (the folder holding content/),
@@ -38,6 +40,8 @@ func init() {
 		{"watch", "rebuild the output folder on every change", "watch [-src .] [-out public] [-drafts] [-links error|warn] [-poll 0]", runWatch},
 		{"check", "report every problem of the site; write nothing", "check [-src .] [-drafts] [-links error|warn]", runCheck},
 		{"search", "search the built site from the terminal", "search [-src .] [-n 10] [-json] QUERY", runSearch},
+		{"init", "start a site here: a small one, or settings for the Markdown book already here", "init [DIR]", runInit},
+		{"version", "print the version of zhinan", "version", runVersion},
 		{"help", "explain a command", "help [command]", runHelp},
 	}
 }
@@ -72,7 +76,7 @@ func usage(w io.Writer) {
 	for _, c := range commands {
 		fmt.Fprintf(w, "\t%-8s %s\n", c.Name, c.Summary)
 	}
-	fmt.Fprintln(w, "\nEvery command takes -src DIR, the folder holding content/ (default \".\").")
+	fmt.Fprintln(w, "\nEvery command takes -src DIR, the site's folder: zhinan.yaml and the Markdown pages (default \".\").")
 	fmt.Fprintln(w, "Run \"zhinan help <command>\" for its flags.")
 }
 

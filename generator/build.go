@@ -3,6 +3,7 @@ package generator
 import (
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -10,6 +11,7 @@ import (
 	"zhinan/generator/content"
 	"zhinan/generator/diag"
 	"zhinan/generator/fresh"
+	"zhinan/generator/i18n"
 	"zhinan/generator/markdown"
 	"zhinan/generator/parallel"
 	"zhinan/generator/site"
@@ -19,7 +21,7 @@ import (
 
 // Options say what to build and how.
 type Options struct {
-	Src     string    // the site root: the folder holding content/ (and optionally templates/, zhinan.yaml)
+	Src     string    // the site root: the folder holding zhinan.yaml, the folder of pages (content/ unless it says otherwise) and optionally templates/
 	FS      fs.FS     // the site root as a file system; when nil, os.DirFS(Src)
 	Drafts  bool      // include pages whose front matter says draft: true
 	BaseURL string    // overrides base_url from zhinan.yaml when not empty
@@ -47,6 +49,7 @@ type Builder struct {
 	cfg     config.Config // the settings of the last build
 	loaded  *content.Site // what the last build found under content/
 	theme   *tmpl.Set     // the last build's templates, if they loaded cleanly
+	words   words         // the reader-facing words, for templates' {{t}}
 }
 
 // NewBuilder returns a Builder for opts.
@@ -78,24 +81,28 @@ func (b *Builder) Build(ch Change) (*Result, diag.List) {
 	if b.opts.Links != "" {
 		cfg.Links = b.opts.Links
 	}
-	plan := planReuse(ch, lastBuild{
-		built: b.built, theme: b.theme != nil, config: b.built && cfg == b.cfg})
+	ws, d := i18n.Load(templates.FS, fsys, cfg.Language)
+	siteWide.Merge(d)
+	wordsChanged := b.words.set(ws)
+	tree := content.Tree{Dir: cfg.Content, Exclude: cfg.Exclude}
+	plan := planReuse(ch, tree, lastBuild{
+		built: b.built, theme: b.theme != nil, config: b.built && cfg == b.cfg && !wordsChanged})
 	b.built, b.cfg = true, cfg
 	if !plan.renders {
 		b.renders = renderCache{}
 	}
 
-	loaded, d := b.load(fsys, plan)
+	loaded, d := b.load(fsys, tree, plan)
 	diags.Merge(d)
 	pages := loaded.Pages
 	if !b.opts.Drafts {
 		pages = withoutDrafts(pages)
 	}
-	table, d := site.NewTable(cfg.BasePath(), pages, loaded.Assets)
+	table, d := site.NewTable(cfg.BasePath(), tree, pages, loaded.Assets)
 	diags.Merge(d)
 	theme := b.theme
 	if !plan.theme || theme == nil {
-		theme, d = tmpl.Load(templates.FS, fsys, funcs)
+		theme, d = tmpl.Load(templates.FS, fsys, b.words.templateFuncs())
 		if sharedBroken(d) {
 			siteWide.Merge(d)
 		} else {
@@ -107,7 +114,7 @@ func (b *Builder) Build(ch Change) (*Result, diag.List) {
 		}
 	}
 
-	md := markdown.New(markdown.Options{UnsafeHTML: cfg.UnsafeHTML})
+	md := markdown.New(markdown.Options{UnsafeHTML: cfg.UnsafeHTML, Words: markdownWords(ws)})
 	docs, rendered := renderAll(md, pages, table, &b.renders)
 	// The cache keeps this build's documents even when it failed: the fix is
 	// usually one file, and the rebuild should not render all the others.
@@ -116,7 +123,8 @@ func (b *Builder) Build(ch Change) (*Result, diag.List) {
 	for _, p := range pages {
 		diags.Merge(docs[p.Path].Diags)
 	}
-	graph, d := site.Build(site.Input{Config: cfg, Table: table, Pages: pages, Docs: docs})
+	graph, d := site.Build(site.Input{Config: cfg, Table: table, Pages: pages, Docs: docs,
+		Summary: loaded.Summary, Folder: folderName(b.opts.Src), Words: ws})
 	diags.Merge(d)
 	diags.Merge(fresh.Mark(graph.Pages, cfg.StaleAfter, b.opts.Now))
 	diags.Merge(siteWide)
@@ -136,18 +144,18 @@ func (b *Builder) Build(ch Change) (*Result, diag.List) {
 	return &Result{Site: graph, Pages: len(graph.Pages), Rendered: rendered, Elapsed: time.Since(start), out: out}, diags
 }
 
-// load reads content/ again as far as plan says it must.
-func (b *Builder) load(fsys fs.FS, plan reuse) (*content.Site, diag.List) {
+// load reads the folder of pages again as far as plan says it must.
+func (b *Builder) load(fsys fs.FS, tree content.Tree, plan reuse) (*content.Site, diag.List) {
 	for _, p := range plan.forget {
 		b.pages.Forget(p)
 	}
 	if !plan.reload && b.loaded != nil {
-		if loaded, d, ok := content.Reload(fsys, &b.pages, b.loaded, plan.changed); ok {
+		if loaded, d, ok := content.Reload(fsys, tree, &b.pages, b.loaded, plan.changed); ok {
 			b.loaded = loaded
 			return loaded, d
 		}
 	}
-	loaded, d := content.Load(fsys, &b.pages)
+	loaded, d := content.Load(fsys, tree, &b.pages)
 	b.loaded = loaded
 	return loaded, d
 }
@@ -157,7 +165,7 @@ func (b *Builder) load(fsys fs.FS, plan reuse) (*content.Site, diag.List) {
 // missing pages are. It is rare, and only possible once every page is
 // rendered (a page's heading IDs come from rendering it).
 func markBrokenAnchors(md *markdown.Renderer, docs map[string]*markdown.Doc, pages []*content.Page, t *site.Table) {
-	broken := site.BrokenAnchors(docs, pages)
+	broken := site.BrokenAnchors(t, docs, pages)
 	if len(broken) == 0 {
 		return
 	}
@@ -180,6 +188,15 @@ func sharedBroken(d diag.List) bool {
 		}
 	}
 	return false
+}
+
+// folderName is the name of the site's folder, the title of last resort.
+func folderName(src string) string {
+	abs, err := filepath.Abs(src)
+	if src == "" || err != nil {
+		return ""
+	}
+	return filepath.Base(abs)
 }
 
 func withoutDrafts(pages []*content.Page) []*content.Page {

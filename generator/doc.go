@@ -4,14 +4,31 @@
 //
 // # The site folder
 //
-//	zhinan.yaml        settings: title, description, language, base_url, repo_url, unsafe_html, links (package config)
-//	content/           the pages: every *.md is a page; other files are copied beside them
+//	zhinan.yaml        settings: title, description, language, base_url, repo_url, unsafe_html,
+//	                   links, stale_after, content, exclude (package config)
+//	content/           the pages: every *.md is a page; other files are copied beside them.
+//	                   Another folder with content: docs, the site folder itself with content: .
+//	SUMMARY.md         optional, here or beside the pages: a book's table of contents (package summary)
 //	templates/         optional: overrides the default theme file by file (package tmpl)
+//	i18n/<lang>.yaml   optional: this site's words for readers, over the theme's templates/i18n/<lang>.yaml
 //
-// content/_index.md is the home page; dir/_index.md (or dir/index.md) describes
-// the section dir. Any folder without one still becomes a section, titled by
-// its name. URLs are clean folders: content/platforms/ios.md is published as
-// /platforms/ios/ (index.html inside), under the path of base_url.
+// content/_index.md is the home page; dir/_index.md (or dir/index.md, or
+// dir/README.md when it has neither, as GitHub shows it) describes the section
+// dir. Any folder without one still becomes a section, titled by its name.
+// URLs are clean folders: content/platforms/ios.md is published as
+// /platforms/ios/ (index.html inside), under the path of base_url. Dot-files,
+// node_modules, SUMMARY.md and what exclude: matches are never pages.
+//
+// # Reading order
+//
+// Among siblings: weight first (pages with one before pages without); then,
+// when the site has a SUMMARY.md, its order. SUMMARY.md also nests pages (a
+// chapter with chapters under it opens in the sidebar like a section),
+// names them in the sidebar and on prev/next links (.NavTitle), and its part
+// headings label the sidebar (.Part); its links are checked like any
+// others, with their line and column in SUMMARY.md. Pages it does not list
+// stay in their folder's section, after the listed ones. Last, file names in
+// natural order: 2.md before 10.md, 11.9.md before 11.10.md. Never titles.
 //
 // # Front matter
 //
@@ -19,7 +36,7 @@
 //
 //	title          string   the page title; else the first "# heading"; else the file name
 //	description    string   one sentence: meta description, search excerpt, section lists
-//	weight         integer  order among siblings, small first; pages without one come last, by title
+//	weight         integer  order among siblings, small first; pages without one come after (see Reading order)
 //	tags           list     each tag gets a page at /tags/<tag>/
 //	platforms      list     each platform gets a page at /platform/<name>/; shown as badges
 //	draft          bool     left out unless built with -drafts
@@ -77,6 +94,7 @@
 //	.Taxonomies    the tag index and the platform index pages
 //	.Terms         every tag and platform page
 //	.Recent        dated pages, newest first
+//	.Words         the reader-facing words of the site's language (see t below)
 //	.NavHTML PAGE  the sidebar list for PAGE (home, top sections, the sections on PAGE's path),
 //	               made in Go because every page carries it
 //
@@ -84,6 +102,8 @@
 //
 //	.Kind          "home", "section", "page", "taxonomy", "term" (and "404")
 //	.Title .Description .Weight
+//	.NavTitle      the name in the sidebar and on prev/next: SUMMARY.md's link text, else .Title
+//	.Part          the SUMMARY.md part heading above this top-level page, if any
 //	.URL           site-absolute, with the base path: "/guide/platforms/ios/"
 //	.Permalink     with scheme and host when base_url has them
 //	.Rel           output folder relative to the site root: "platforms/ios/"
@@ -95,7 +115,7 @@
 //	.Meta          the front matter: .Tags .Platforms .LastChecked (.Date .Method .Versions)
 //	               .Sources (.Title .URL) .Date .Lastmod .Params ...
 //	.Parent        the section above; .Ancestors from home down (breadcrumbs)
-//	.Children      sections and term pages: their pages, in order
+//	.Children      sections, term pages, chapters with nested chapters: their pages, in order
 //	.Prev .Next    reading order: depth first through the sections
 //	.Backlinks     pages that link here, in reading order
 //	.Related       up to five pages sharing tags and platforms (not the backlinks), nearby ones first
@@ -108,7 +128,9 @@
 //	.Contains PAGE true if PAGE is this page or below it (to open the sidebar on the current path)
 //	.IsSection     true for pages that list others
 //
-// Template functions besides the standard ones: date (2006-01-02), iso (RFC
+// Template functions besides the standard ones: t "key" (the reader-facing
+// word for key in the site's language: templates/i18n/<language>.yaml, with
+// the site's i18n/<language>.yaml over it), date (2006-01-02), iso (RFC
 // 3339), add, join, pair (two values as a list, for recursive templates), and
 // href, which writes href="URL" for the site's own URLs and heading IDs
 // without percent-encoding Chinese (html/template would triple their bytes).

@@ -139,7 +139,7 @@ func (o *fileSet) file(name string, keep bool) ([]byte, error) {
 		return b, nil
 	}
 	if o.assets[name] {
-		return fs.ReadFile(o.fsys, content.Dir+"/"+name)
+		return fs.ReadFile(o.fsys, content.Tree{Dir: o.site.Config.Content}.File(name))
 	}
 	if b, ok := o.generated()[name]; ok {
 		return b, nil
@@ -223,7 +223,7 @@ func pageJobs(s *site.Site, theme *tmpl.Set) ([]job, diag.List) {
 		jobs = append(jobs, job{out: aliasFile(a.Rel), layout: "alias",
 			data: PageData{Site: s, Page: a.Target, Root: s.BasePath, Redirect: s.BasePath + a.Rel}})
 	}
-	notFound := &site.Page{Kind: "404", Title: "页面未找到", Rel: "404.html", URL: s.BasePath + "404.html"}
+	notFound := &site.Page{Kind: "404", Title: s.Words.T("not_found"), Rel: "404.html", URL: s.BasePath + "404.html"}
 	notFound.Ancestors = []*site.Page{s.Home}
 	jobs = append(jobs, job{out: "404.html", layout: "404", data: PageData{Site: s, Page: notFound, Root: s.BasePath}})
 	return jobs, diags

@@ -25,22 +25,23 @@ type reuse struct {
 }
 
 // planReuse is the one place that decides, from what changed, what a build
-// may reuse. Settings that changed invalidate every render (base path, raw
-// HTML) and the templates; a change under templates/ or to a path it does
+// may reuse. Settings or words that changed invalidate every render (base
+// path, raw HTML, callout titles) and the templates; a change under templates/ or to a path it does
 // not know invalidates the templates; a path it does not know also makes
 // it read all content, and so does a Change with All set, whatever paths it
 // names (they are read again all the same: their events were seen).
-func planReuse(ch Change, last lastBuild) reuse {
+func planReuse(ch Change, tree content.Tree, last lastBuild) reuse {
 	r := reuse{theme: last.theme && last.config, renders: last.config, reload: ch.All || !last.built || !last.config}
 	for _, p := range ch.Paths {
+		rel, isContent := tree.Rel(p)
 		switch {
-		case strings.HasPrefix(p, content.Dir+"/"):
-			r.changed = append(r.changed, p)
-			r.forget = append(r.forget, strings.TrimPrefix(p, content.Dir+"/"))
 		case p == config.File:
 			// Read on every build; last.config says whether it changed.
 		case strings.HasPrefix(p, tmpl.Dir+"/"):
 			r.theme = false
+		case isContent:
+			r.changed = append(r.changed, p)
+			r.forget = append(r.forget, rel)
 		default:
 			r.theme, r.reload = false, true
 		}

@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"zhinan/generator/content"
 )
 
 func TestPlanReuse(t *testing.T) {
@@ -35,7 +37,7 @@ func TestPlanReuse(t *testing.T) {
 		{"a path it does not know", Change{Paths: []string{"SUMMARY.md"}}, warm, reuse{reload: true, renders: true}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if diff := cmp.Diff(tc.want, planReuse(tc.ch, tc.last), cmp.AllowUnexported(reuse{})); diff != "" {
+			if diff := cmp.Diff(tc.want, planReuse(tc.ch, content.Tree{Dir: "content"}, tc.last), cmp.AllowUnexported(reuse{})); diff != "" {
 				t.Errorf("planReuse(%+v, %+v) (-want +got):\n%s", tc.ch, tc.last, diff)
 			}
 		})

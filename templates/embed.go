@@ -7,5 +7,5 @@ import "embed"
 
 // FS holds the theme: layouts, partials and assets.
 //
-//go:embed *.html partials assets
+//go:embed *.html partials assets i18n
 var FS embed.FS

@@ -3,16 +3,21 @@
 // Every setting has one home, this file; command-line flags override it. All
 // keys are optional:
 //
-//	title: 群聊解散指南          # the site's name, in the header and <title>
+//	title: 群聊解散指南          # the site's name, in the header and <title>; default: the home page's first heading, else the folder's name
 //	description: ...            # the home page's meta description
-//	language: zh-CN             # <html lang>, hreflang and the feed's language
+//	language: zh-CN             # <html lang>, hreflang, the feed's language and the theme's words (templates/i18n/<language>.yaml)
 //	base_url: https://example.org/guide/   # where the site is published; its path is the URL prefix of every page
 //	repo_url: https://github.com/org/repo/edit/main/   # "edit this page" links point at repo_url + "content/<file>"
 //	unsafe_html: false          # true keeps raw HTML in Markdown whole; by default it is sanitised as GitHub does
 //	links: error                # broken links and anchors: error (the build fails) or warn (reported, output written)
 //	stale_after: 180            # days: a page whose last_checked is older (or missing) gets a warning and a banner; 0 = off
+//	content: content            # the folder of pages, relative to the site root; "." for the root itself
+//	exclude: [drafts/**, "*.bak"]   # globs of files and folders in it that are not part of the site
 //
 // An unknown key or a value of the wrong type is a diagnostic with its line.
+// The folder of pages never holds the output folder, dot-folders, node_modules,
+// SUMMARY.md or (when it is the root) zhinan.yaml and templates/ as pages; see
+// content.Tree.
 package config
 
 import (
@@ -21,8 +26,10 @@ import (
 	"io/fs"
 	"net/url"
 	"strconv"
+	"path"
 	"strings"
 
+	"github.com/bmatcuk/doublestar/v4"
 	"go.yaml.in/yaml/v3"
 
 	"zhinan/generator/diag"
@@ -41,6 +48,8 @@ type Config struct {
 	UnsafeHTML  bool
 	Links       string // LinksError or LinksWarn
 	StaleAfter  int    // days after last_checked when a page counts as stale; 0 means never
+	Content     string // the folder of pages: "content", "docs", "."
+	Exclude     string // exclude: patterns, one a line, so that Config stays comparable with ==
 }
 
 // The values of the links setting.
@@ -49,9 +58,18 @@ const (
 	LinksWarn  = "warn"  // it is reported as a warning and the output is written
 )
 
-// Default is what a site without zhinan.yaml gets.
+// Default is what a site without zhinan.yaml gets. The title is left empty:
+// the site graph falls back to the home page's heading, then the folder name.
 func Default() Config {
-	return Config{Title: "指南", Language: "zh-CN", BaseURL: "/", Links: LinksError}
+	return Config{Language: "zh-CN", BaseURL: "/", Links: LinksError, Content: "content"}
+}
+
+// ExcludePatterns lists the exclude: patterns.
+func (c Config) ExcludePatterns() []string {
+	if c.Exclude == "" {
+		return nil
+	}
+	return strings.Split(c.Exclude, "\n")
 }
 
 // BasePath is the path part of BaseURL, always starting and ending with "/".
@@ -151,6 +169,47 @@ func (c *Config) set(key string, v *yaml.Node) error {
 		}
 		c.StaleAfter = n
 		return nil
+	case "content":
+		if err := str(&c.Content); err != nil {
+			return err
+		}
+		return checkContent(c.Content)
+	case "exclude":
+		return c.setExclude(v)
 	}
 	return fmt.Errorf("unknown setting %q", key)
+}
+
+// checkContent refuses a folder of pages outside the site root.
+func checkContent(dir string) error {
+	clean := path.Clean(strings.ReplaceAll(dir, "\\", "/"))
+	if dir == "" || path.IsAbs(clean) || clean == ".." || strings.HasPrefix(clean, "../") {
+		return fmt.Errorf("setting \"content\": want a folder inside the site, such as content, docs or ., got %q", dir)
+	}
+	return nil
+}
+
+// setExclude takes one pattern or a list of them.
+func (c *Config) setExclude(v *yaml.Node) error {
+	var pats []string
+	switch {
+	case v.Kind == yaml.ScalarNode && v.ShortTag() == "!!str":
+		pats = []string{v.Value}
+	case v.Kind == yaml.SequenceNode:
+		for _, e := range v.Content {
+			if e.Kind != yaml.ScalarNode || e.ShortTag() == "!!null" {
+				return fmt.Errorf("setting \"exclude\": want a list of glob patterns")
+			}
+			pats = append(pats, e.Value)
+		}
+	default:
+		return fmt.Errorf("setting \"exclude\": want a glob pattern or a list of them")
+	}
+	for _, p := range pats {
+		if strings.Contains(p, "\n") || !doublestar.ValidatePattern(strings.TrimSuffix(p, "/")) {
+			return fmt.Errorf("setting \"exclude\": bad glob pattern %q", p)
+		}
+	}
+	c.Exclude = strings.Join(pats, "\n")
+	return nil
 }

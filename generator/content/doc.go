@@ -1,7 +1,9 @@
-// Package content reads a site's pages: every file under content/.
+// Package content reads a site's pages: every file in its folder of pages
+// (content/ unless zhinan.yaml names another, see Tree), and its SUMMARY.md.
 //
 // A Markdown file (*.md) is a page; content/_index.md is the home page and
-// dir/_index.md makes dir a section. Any other file (an image, a PDF) is an
+// dir/_index.md makes dir a section (so do dir/index.md, and dir/README.md
+// when the folder has neither). Any other file (an image, a PDF) is an
 // asset, copied to the same path in the output, beside its page.
 //
 // A page may start with YAML front matter between a line "---" and the next

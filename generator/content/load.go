@@ -12,16 +12,14 @@ import (
 
 	"zhinan/generator/diag"
 	"zhinan/generator/parallel"
+	"zhinan/generator/summary"
 )
-
-// Dir is the folder of a site that holds its pages.
-const Dir = "content"
 
 // Page is one Markdown file under content/.
 type Page struct {
-	Path    string   // slash path relative to content/: "platforms/ios.md"
+	Path    string   // slash path relative to the folder of pages: "platforms/ios.md"
 	File    string   // path for diagnostics, relative to the site root: "content/platforms/ios.md"
-	Section bool     // the file is an _index.md (or index.md): it describes its folder
+	Section bool     // the file is _index.md, index.md, or a README.md without either: it describes its folder
 	Meta    Meta     // front matter; zero when the file has none
 	Body    []byte   // the file with front matter blanked out; lines keep their numbers
 	Hash    [32]byte // SHA-256 of the whole file, for caches
@@ -37,10 +35,12 @@ func (p *Page) Dir() string {
 	return d
 }
 
-// Site is everything found under content/.
+// Site is everything found in the folder of pages.
 type Site struct {
-	Pages  []*Page  // sorted by Path
-	Assets []string // non-Markdown files, slash paths relative to content/, sorted
+	Tree    Tree             // where the pages were found
+	Pages   []*Page          // sorted by Path
+	Assets  []string         // non-Markdown files, slash paths relative to the folder of pages, sorted
+	Summary *summary.Summary // the book's SUMMARY.md, when it has one
 
 	unreadable bool // some Markdown file could not be read as a page
 }
@@ -64,20 +64,32 @@ type fileStamp struct {
 	mtime int64
 }
 
-// Load reads every file under content/ in fsys, parsing Markdown pages in
-// parallel. Drafts are kept; the caller decides. Problems are returned all at
-// once; only a page that could not be read (or is not UTF-8) is left out.
-func Load(fsys fs.FS, cache *Cache) (*Site, diag.List) {
+// Load reads every file in the folder of pages in fsys, parsing Markdown
+// pages in parallel, and the book's SUMMARY.md if there is one. Drafts are
+// kept; the caller decides. Problems are returned all at once; only a page
+// that could not be read (or is not UTF-8) is left out.
+func Load(fsys fs.FS, src Tree, cache *Cache) (*Site, diag.List) {
 	var diags diag.List
 	var mdPaths []string
-	site := &Site{}
-	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
+	site := &Site{Tree: src}
+	root := src.Root()
+	if info, err := fs.Stat(fsys, root); err != nil || !info.IsDir() {
+		diags.Add(root, 0, 0, "%s", missingFolder(fsys, root))
+		return site, diags
+	}
+	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			diags.Add(p, 0, 0, "%v", err)
 			return nil
 		}
-		name := d.Name()
-		if p != Dir && strings.HasPrefix(name, ".") {
+		if p == root {
+			return nil
+		}
+		rel := p
+		if root != "." {
+			rel = strings.TrimPrefix(p, root+"/")
+		}
+		if src.skip(rel, d.IsDir()) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -86,8 +98,7 @@ func Load(fsys fs.FS, cache *Cache) (*Site, diag.List) {
 		if d.IsDir() {
 			return nil
 		}
-		rel := strings.TrimPrefix(p, Dir+"/")
-		if strings.HasSuffix(strings.ToLower(name), ".md") {
+		if name := d.Name(); strings.HasSuffix(strings.ToLower(name), ".md") {
 			mdPaths = append(mdPaths, rel)
 		} else if !isEditorLeftover(name) {
 			site.Assets = append(site.Assets, rel)
@@ -95,14 +106,46 @@ func Load(fsys fs.FS, cache *Cache) (*Site, diag.List) {
 		return nil
 	})
 	if err != nil {
-		diags.Add(Dir, 0, 0, "%v", err)
+		diags.Add(root, 0, 0, "%v", err)
 	}
-	pages, pd := loadPages(fsys, mdPaths, cache)
+	pages, pd := loadPages(fsys, src, mdPaths, indexReadmes(mdPaths), cache)
 	diags.Merge(pd)
 	site.Pages = pages
 	site.unreadable = len(pages) < len(mdPaths)
 	sort.Strings(site.Assets)
+	site.Summary, pd = loadSummary(fsys, src)
+	diags.Merge(pd)
 	return site, diags
+}
+
+// loadSummary reads SUMMARY.md beside the pages or, failing that, at the
+// site root (where GitBook keeps it when the chapters are in docs/).
+func loadSummary(fsys fs.FS, src Tree) (*summary.Summary, diag.List) {
+	for _, file := range []string{src.File(summary.Name), summary.Name} {
+		b, err := fs.ReadFile(fsys, file)
+		if err == nil {
+			return summary.Parse(file, b)
+		}
+	}
+	return nil, nil
+}
+
+// indexReadmes lists the README.md files that describe their folder: those
+// in a folder with no _index.md or index.md, as GitHub and GitBook show them.
+func indexReadmes(mdPaths []string) map[string]bool {
+	hasIndex := map[string]bool{}
+	for _, p := range mdPaths {
+		if b := path.Base(p); b == "_index.md" || b == "index.md" {
+			hasIndex[path.Dir(p)] = true
+		}
+	}
+	readmes := map[string]bool{}
+	for _, p := range mdPaths {
+		if strings.EqualFold(path.Base(p), "README.md") && !hasIndex[path.Dir(p)] {
+			readmes[p] = true
+		}
+	}
+	return readmes
 }
 
 // Reload is Load for when the caller knows which files changed (paths
@@ -111,8 +154,8 @@ func Load(fsys fs.FS, cache *Cache) (*Site, diag.List) {
 // returns false when that is not so (a file was added or removed, or a path
 // is not a known page or asset), and the caller must Load. With no changed
 // paths it gives last again, with the diagnostics its pages still have.
-func Reload(fsys fs.FS, cache *Cache, last *Site, changed []string) (*Site, diag.List, bool) {
-	if last == nil || last.unreadable {
+func Reload(fsys fs.FS, src Tree, cache *Cache, last *Site, changed []string) (*Site, diag.List, bool) {
+	if last == nil || last.unreadable || last.Tree != src {
 		return nil, nil, false
 	}
 	known := make(map[string]int, len(last.Pages))
@@ -125,11 +168,11 @@ func Reload(fsys fs.FS, cache *Cache, last *Site, changed []string) (*Site, diag
 	}
 	var redo []int
 	for _, c := range changed {
-		rel, ok := strings.CutPrefix(c, Dir+"/")
+		rel, ok := src.Rel(c)
 		if !ok {
 			return nil, nil, false
 		}
-		if _, err := fs.Stat(fsys, Dir+"/"+rel); err != nil {
+		if _, err := fs.Stat(fsys, c); err != nil {
 			return nil, nil, false // gone: the set of files changed
 		}
 		if i, ok := known[rel]; ok {
@@ -138,17 +181,21 @@ func Reload(fsys fs.FS, cache *Cache, last *Site, changed []string) (*Site, diag
 			return nil, nil, false
 		}
 	}
-	site := &Site{Pages: append([]*Page(nil), last.Pages...), Assets: last.Assets}
+	site := &Site{Tree: src, Pages: append([]*Page(nil), last.Pages...), Assets: last.Assets, Summary: last.Summary}
 	var diags diag.List
 	for _, i := range redo {
-		p, d := loadPage(fsys, site.Pages[i].Path, cache)
+		p, d := loadPage(fsys, src, site.Pages[i].Path, site.Pages[i].Section, cache)
 		if p == nil || p.Body == nil {
 			return nil, nil, false
 		}
 		site.Pages[i] = p
 		diags.Merge(d)
 	}
-	// Diagnostics of the unchanged pages still stand.
+	// Diagnostics of the unchanged pages and of SUMMARY.md still stand.
+	if site.Summary != nil {
+		_, d := loadSummary(fsys, src)
+		diags.Merge(d)
+	}
 	for i, p := range site.Pages {
 		if !slices.Contains(redo, i) {
 			if c, ok := cache.get(p.Path, p.Hash); ok {
@@ -165,14 +212,14 @@ func isEditorLeftover(name string) bool {
 		strings.HasPrefix(name, "#") || name == "4913" || strings.Contains(name, "___jb_")
 }
 
-func loadPages(fsys fs.FS, paths []string, cache *Cache) ([]*Page, diag.List) {
+func loadPages(fsys fs.FS, src Tree, paths []string, readmes map[string]bool, cache *Cache) ([]*Page, diag.List) {
 	type result struct {
 		page  *Page
 		diags diag.List
 	}
 	results := make([]result, len(paths))
 	parallel.For(len(paths), 0, func(i int) {
-		results[i].page, results[i].diags = loadPage(fsys, paths[i], cache)
+		results[i].page, results[i].diags = loadPage(fsys, src, paths[i], isIndex(paths[i]) || readmes[paths[i]], cache)
 	})
 	var pages []*Page
 	var diags diag.List
@@ -188,8 +235,10 @@ func loadPages(fsys fs.FS, paths []string, cache *Cache) ([]*Page, diag.List) {
 	return pages, diags
 }
 
-func loadPage(fsys fs.FS, rel string, cache *Cache) (*Page, diag.List) {
-	file := Dir + "/" + rel
+// loadPage reads one page; section says whether it describes its folder
+// (which for a README.md depends on its neighbours, so the caller knows).
+func loadPage(fsys fs.FS, src Tree, rel string, section bool, cache *Cache) (*Page, diag.List) {
+	file := src.File(rel)
 	var stamp fileStamp
 	if cache != nil {
 		// A file whose size and modification time are unchanged is not read
@@ -197,25 +246,26 @@ func loadPage(fsys fs.FS, rel string, cache *Cache) (*Page, diag.List) {
 		// than the rebuild of the one that changed.
 		if info, err := fs.Stat(fsys, file); err == nil && !info.ModTime().IsZero() {
 			stamp = fileStamp{info.Size(), info.ModTime().UnixNano()}
-			if c, ok := cache.byStamp(rel, stamp); ok {
+			if c, ok := cache.byStamp(rel, stamp); ok && c.page.File == file && c.page.Section == section {
 				return c.page, c.diags
 			}
 		}
 	}
-	src, err := fs.ReadFile(fsys, file)
+	b, err := fs.ReadFile(fsys, file)
 	if err != nil {
 		var d diag.List
 		d.Add(file, 0, 0, "%v", err)
 		return nil, d
 	}
-	hash := sha256.Sum256(src)
+	hash := sha256.Sum256(b)
 	if cache != nil {
-		if c, ok := cache.get(rel, hash); ok {
+		if c, ok := cache.get(rel, hash); ok && c.page.File == file && c.page.Section == section {
 			cache.put(rel, cached{c.page, c.diags, stamp})
 			return c.page, c.diags
 		}
 	}
-	page, diags := Parse(file, rel, src)
+	page, diags := Parse(file, rel, b)
+	page.Section = section
 	page.Hash = hash
 	if cache != nil {
 		cache.put(rel, cached{page, diags, stamp})
@@ -223,11 +273,16 @@ func loadPage(fsys fs.FS, rel string, cache *Cache) (*Page, diag.List) {
 	return page, diags
 }
 
+// isIndex reports an _index.md or index.md, which always describes its folder.
+func isIndex(rel string) bool { return path.Base(rel) == "_index.md" || path.Base(rel) == "index.md" }
+
 // Parse turns the bytes of one file into a Page. file names it in
-// diagnostics; rel is its path relative to content/.
+// diagnostics; rel is its path relative to the folder of pages. Section is
+// set for _index.md and index.md; Load also sets it for a README.md that
+// stands for its folder.
 func Parse(file, rel string, src []byte) (*Page, diag.List) {
 	var diags diag.List
-	page := &Page{Path: rel, File: file, Section: path.Base(rel) == "_index.md" || path.Base(rel) == "index.md"}
+	page := &Page{Path: rel, File: file, Section: isIndex(rel)}
 	if !utf8.Valid(src) {
 		line, col := invalidUTF8At(src)
 		diags.Add(file, line, col, "file is not valid UTF-8 text (save it as UTF-8)")

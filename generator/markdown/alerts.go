@@ -21,16 +21,12 @@ import (
 //	</div>
 //
 // Any other [!FOO] stays a blockquote.
-type alerts struct{}
+//
+// The callout titles are the site's words (Options.Words.Callouts).
+type alerts struct{ titles map[string]string }
 
-// alertTitles maps an alert kind to the Chinese title of its callout.
-var alertTitles = map[string]string{
-	"note":      "说明",
-	"tip":       "提示",
-	"important": "重要",
-	"warning":   "注意",
-	"caution":   "警告",
-}
+// alertKinds are the alert kinds GitHub knows.
+var alertKinds = map[string]bool{"note": true, "tip": true, "important": true, "warning": true, "caution": true}
 
 // kindAlert is the node kind of a GitHub-style alert.
 var kindAlert = ast.NewNodeKind("Alert")
@@ -49,9 +45,9 @@ func (n *alertNode) Dump(src []byte, level int) {
 	ast.DumpHelper(n, src, level, map[string]string{"Alert": n.Alert}, nil)
 }
 
-func (alerts) Extend(m goldmark.Markdown) {
+func (e alerts) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(alertTransformer{}, 300)))
-	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(alertRenderer{}, 100)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(alertRenderer{e.titles}, 100)))
 }
 
 type alertTransformer struct{}
@@ -83,7 +79,7 @@ func alertKind(q *ast.Blockquote, src []byte) string {
 		return ""
 	}
 	kind := string(bytes.ToLower(line[2 : len(line)-1]))
-	if _, ok := alertTitles[kind]; !ok {
+	if !alertKinds[kind] {
 		return ""
 	}
 	return kind
@@ -122,19 +118,19 @@ func toAlert(q *ast.Blockquote, kind string) {
 	q.Parent().ReplaceChild(q.Parent(), q, a)
 }
 
-type alertRenderer struct{}
+type alertRenderer struct{ titles map[string]string }
 
-func (alertRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(kindAlert, renderAlert)
+func (r alertRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(kindAlert, r.renderAlert)
 }
 
-func renderAlert(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+func (r alertRenderer) renderAlert(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	a := node.(*alertNode)
 	if !entering {
 		_, _ = w.WriteString("</div>\n")
 		return ast.WalkContinue, nil
 	}
 	_, _ = w.WriteString(`<div class="callout callout-` + a.Alert + `" role="note">` + "\n")
-	_, _ = w.WriteString(`<p class="callout-title">` + alertTitles[a.Alert] + "</p>\n")
+	_, _ = w.WriteString(`<p class="callout-title">` + string(util.EscapeHTML([]byte(r.titles[a.Alert]))) + "</p>\n")
 	return ast.WalkContinue, nil
 }

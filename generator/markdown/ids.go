@@ -20,11 +20,14 @@ import (
 // goldmark's own generator (parser.WithAutoHeadingID) drops non-ASCII and
 // works on the raw source line, markup included, so it is not used: IDs are
 // made here from the plain text of the heading, after parsing.
-type headingIDs struct{}
+//
+// The anchor's aria-label is the site's words (Options.Words.Anchor) and
+// the heading's text.
+type headingIDs struct{ anchor string }
 
-func (headingIDs) Extend(m goldmark.Markdown) {
+func (e headingIDs) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(idTransformer{}, 100)))
-	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(headingRenderer{}, 100)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(headingRenderer{e.anchor}, 100)))
 }
 
 // slug turns heading text into an ID the way GitHub does: lower-case, keep
@@ -128,17 +131,17 @@ func (idTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.
 	}
 }
 
-type headingRenderer struct{}
+type headingRenderer struct{ anchor string }
 
-func (headingRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(ast.KindHeading, renderHeading)
+func (r headingRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindHeading, r.renderHeading)
 }
 
 // renderHeading writes <hN id="...">text</hN>, with an anchor link after the
 // text of h2-h6:
 //
 //	<h2 id="群主权限">群主权限<a class="anchor" href="#群主权限" aria-label="链接到本节：群主权限">#</a></h2>
-func renderHeading(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+func (r headingRenderer) renderHeading(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	h := node.(*ast.Heading)
 	tag := "h" + strconv.Itoa(h.Level)
 	if entering {
@@ -152,7 +155,8 @@ func renderHeading(w util.BufWriter, src []byte, node ast.Node, entering bool) (
 	if id := headingID(h); id != "" && h.Level > 1 {
 		_, _ = w.WriteString(`<a class="anchor" href="#`)
 		_, _ = w.Write(util.EscapeHTML([]byte(id)))
-		_, _ = w.WriteString(`" aria-label="链接到本节：`)
+		_, _ = w.WriteString(`" aria-label="`)
+		_, _ = w.Write(util.EscapeHTML([]byte(r.anchor)))
 		_, _ = w.Write(util.EscapeHTML([]byte(plainText(h, src))))
 		_, _ = w.WriteString(`">#</a>`)
 	}

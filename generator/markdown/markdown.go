@@ -39,6 +39,7 @@ type Ref struct {
 // Options configure a Renderer.
 type Options struct {
 	UnsafeHTML bool // when false (default), raw HTML is sanitised by an allowlist, as GitHub does
+	Words      Words
 }
 
 // Doc is one rendered page.
@@ -103,6 +104,7 @@ type Renderer struct {
 
 // New returns a Renderer configured by opts.
 func New(opts Options) *Renderer {
+	opts.Words = opts.Words.withDefaults()
 	md := goldmark.New(
 		goldmark.WithParserOptions(parser.WithAttribute()),
 		goldmark.WithExtensions(
@@ -113,9 +115,9 @@ func New(opts Options) *Renderer {
 			// line-break rule is replaced by softBreaks.
 			extension.NewCJK(extension.WithEscapedSpace()),
 			softBreaks{},
-			headingIDs{},
+			headingIDs{opts.Words.Anchor},
 			links{},
-			alerts{},
+			alerts{opts.Words.Callouts},
 			highlighting{},
 			rawHTML{unsafe: opts.UnsafeHTML},
 			tableWrap{},

@@ -168,7 +168,7 @@ func FuzzRender(f *testing.F) {
 }
 
 func ExampleRenderer_Render() {
-	d := New(Options{}).Render("content/x.md", "x.md", []byte("# 解散群聊\n\n## 群主权限\n\n只有群主可以解散。\n"), nil)
+	d := New(Options{Words: zhWords}).Render("content/x.md", "x.md", []byte("# 解散群聊\n\n## 群主权限\n\n只有群主可以解散。\n"), nil)
 	fmt.Println(d.Title)
 	fmt.Print(string(d.HTML))
 	// Output:

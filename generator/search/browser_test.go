@@ -86,7 +86,7 @@ func writeFiles(tb testing.TB, dir string, files map[string][]byte) {
 }
 
 // searchForm is the markup search.js expects (see the package doc).
-const searchForm = `<form class="search" role="search"><input type="search" id="search-input" placeholder="搜索指南" autocomplete="off" aria-label="搜索"><div id="search-results" role="listbox" hidden></div></form>`
+const searchForm = `<form class="search" role="search"><input type="search" id="search-input" placeholder="搜索指南" autocomplete="off" aria-label="搜索" data-none="没有找到与“{}”相关的内容，试试更短的词或换个说法。" data-failed="搜索暂时不可用：{}"><div id="search-results" role="listbox" hidden></div></form>`
 
 func newBrowser(t testing.TB, extra ...chromedp.ExecAllocatorOption) context.Context {
 	t.Helper()

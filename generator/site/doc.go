@@ -3,7 +3,8 @@
 // It works in two steps around rendering. Before it, NewTable gives every
 // page and asset its URL, so that Markdown can resolve links in parallel
 // (Table implements markdown.Resolver). After it, Build links everything:
-// the section tree (folders, ordered by weight then title), reading order
+// the section tree (folders, or SUMMARY.md's nesting; ordered by weight, then
+// SUMMARY.md, then file names in natural order), reading order
 // with previous and next, breadcrumbs, tables of contents, backlinks, related
 // pages, tag and platform pages, and redirect pages for aliases. Links with a
 // #fragment are checked there, against the real heading IDs of their target.

@@ -3,26 +3,28 @@ package site
 import (
 	"html/template"
 	"path"
-	"sort"
 	"strings"
 
 	"zhinan/generator/config"
 	"zhinan/generator/content"
 	"zhinan/generator/diag"
+	"zhinan/generator/i18n"
 	"zhinan/generator/markdown"
+	"zhinan/generator/summary"
 )
 
 // Site is the finished site graph: every page and how they connect. Templates
 // get it as .Site; generator/doc.go documents every field.
 type Site struct {
 	Config     config.Config
-	BasePath   string  // "/" or "/guide/"
-	Home       *Page   // the root of the section tree
-	Pages      []*Page // every content page and section, in reading order
-	Taxonomies []*Page // the tag index and the platform index
-	Terms      []*Page // every tag and platform page
-	Aliases    []Alias // redirects from old URLs
-	Recent     []*Page // pages by Updated, newest first (for the feed)
+	BasePath   string     // "/" or "/guide/"
+	Home       *Page      // the root of the section tree
+	Pages      []*Page    // every content page and section, in reading order
+	Taxonomies []*Page    // the tag index and the platform index
+	Terms      []*Page    // every tag and platform page
+	Aliases    []Alias    // redirects from old URLs
+	Recent     []*Page    // pages by Updated, newest first (for the feed)
+	Words      i18n.Words // the reader-facing words of the site's language (templates use {{t "key"}})
 
 	origin    string                   // scheme and host of the base URL, or ""
 	byTerm    map[string][]*Page       // "t:tag" / "p:platform" -> pages in reading order
@@ -42,6 +44,14 @@ type Input struct {
 	Table  *Table
 	Pages  []*content.Page
 	Docs   map[string]*markdown.Doc // by source path
+	// Summary is the book's table of contents, when it has one: it gives
+	// the reading order, the nesting and the sidebar's words.
+	Summary *summary.Summary
+	// Folder is the name of the site's folder: the site's title when
+	// zhinan.yaml gives none and the home page has no heading.
+	Folder string
+	// Words are the reader-facing words of the site's language.
+	Words i18n.Words
 }
 
 // Build links the rendered pages into a site: the section tree, reading order,
@@ -50,6 +60,8 @@ type Input struct {
 func Build(in Input) (*Site, diag.List) {
 	var diags diag.List
 	s := &Site{Config: in.Config, BasePath: in.Config.BasePath(), origin: in.Config.Origin()}
+	s.Config.Title = siteTitle(in)
+	s.Words = in.Words
 	byDir := map[string]*Page{}
 	all := make([]*Page, 0, len(in.Pages))
 	slab := make([]Page, len(in.Pages)) // one allocation for all pages
@@ -61,8 +73,11 @@ func Build(in Input) (*Site, diag.List) {
 		}
 	}
 	s.Home = s.ensureSections(in.Table, all, byDir, &diags)
+	if in.Summary != nil {
+		s.applySummary(in.Table, in.Summary, &diags)
+	}
 	s.order()
-	diags.Merge(checkAnchors(in.Docs, in.Pages))
+	diags.Merge(checkAnchors(in.Table, in.Docs, in.Pages))
 	s.linkBacklinks(in.Docs)
 	s.buildTaxonomies(in.Table, &diags)
 	s.relate()
@@ -71,8 +86,30 @@ func Build(in Input) (*Site, diag.List) {
 	return s, diags
 }
 
+// siteTitle is the title zhinan.yaml gives, else the home page's first
+// heading, else the folder's name: never words of our own.
+func siteTitle(in Input) string {
+	if in.Config.Title != "" {
+		return in.Config.Title
+	}
+	for _, p := range in.Pages {
+		if p.Section && p.Dir() == "" {
+			if p.Meta.Title != "" {
+				return p.Meta.Title
+			}
+			if d := in.Docs[p.Path]; d != nil && d.Title != "" {
+				return d.Title
+			}
+		}
+	}
+	if in.Folder != "" && in.Folder != "." && in.Folder != "/" {
+		return in.Folder
+	}
+	return "Home"
+}
+
 func (s *Site) newPage(p *Page, cp *content.Page, doc *markdown.Doc) *Page {
-	p.Kind, p.Source, p.File, p.Rel = KindPage, cp.Path, cp.File, PageRel(cp.Path)
+	p.Kind, p.Source, p.File, p.Rel = KindPage, cp.Path, cp.File, PageRel(cp)
 	p.Meta, p.Title, p.Description, p.Weight, p.doc = cp.Meta, cp.Meta.Title, cp.Meta.Description, cp.Meta.Weight, doc
 	if cp.Section {
 		p.Kind = KindSection
@@ -84,8 +121,9 @@ func (s *Site) newPage(p *Page, cp *content.Page, doc *markdown.Doc) *Page {
 		p.Title = doc.Title
 	}
 	if p.Title == "" {
-		p.Title = fallbackTitle(cp.Path, s.Config.Title)
+		p.Title, p.titleFromName = fallbackTitle(cp, s.Config.Title), true
 	}
+	p.NavTitle = p.Title
 	if doc != nil {
 		p.Content = template.HTML(doc.HTML)
 		p.TitleID = doc.TitleID
@@ -109,16 +147,15 @@ func (s *Site) setURL(p *Page) {
 }
 
 // fallbackTitle is the file name (or folder name for a section) without extension.
-func fallbackTitle(src, siteTitle string) string {
-	dir, base := path.Split(src)
-	name := strings.TrimSuffix(base, path.Ext(base))
-	if name == "_index" || name == "index" {
-		name = path.Base(strings.TrimSuffix(dir, "/"))
+func fallbackTitle(cp *content.Page, siteTitle string) string {
+	dir, base := path.Split(cp.Path)
+	if cp.Section {
 		if dir == "" {
 			return siteTitle
 		}
+		return path.Base(strings.TrimSuffix(dir, "/"))
 	}
-	return name
+	return strings.TrimSuffix(base, path.Ext(base))
 }
 
 // ensureSections hangs every page under the section of its folder, making a
@@ -133,8 +170,9 @@ func (s *Site) ensureSections(t *Table, all []*Page, byDir map[string]*Page, dia
 		if dir == "" {
 			p.Kind, p.Rel, p.Title = KindHome, "", s.Config.Title
 		}
-		if err := t.Claim(p.Rel, "the section of folder "+content.Dir+"/"+dir); err != nil {
-			diags.Add(content.Dir+"/"+dir, 0, 0, "%v", err)
+		p.NavTitle = p.Title
+		if err := t.Claim(p.Rel, "the section of folder "+t.File(dir)); err != nil {
+			diags.Add(t.File(dir), 0, 0, "%v", err)
 		}
 		s.setURL(p)
 		byDir[dir] = p
@@ -167,45 +205,4 @@ func parentDir(dir string) string {
 		return ""
 	}
 	return d
-}
-
-// less orders siblings: by weight (pages without a weight last), then title, then URL.
-func less(a, b *Page) bool {
-	wa, wb := a.Weight, b.Weight
-	if (wa == 0) != (wb == 0) {
-		return wa != 0
-	}
-	if wa != wb {
-		return wa < wb
-	}
-	if a.Title != b.Title {
-		return a.Title < b.Title
-	}
-	return a.Rel < b.Rel
-}
-
-// order sorts children and walks the tree depth first, which gives the
-// reading order, ancestors and previous/next links.
-func (s *Site) order() {
-	s.Pages = s.Pages[:0]
-	var walk func(p *Page, ancestors []*Page)
-	walk = func(p *Page, ancestors []*Page) {
-		p.Ancestors = ancestors
-		p.order = len(s.Pages)
-		s.Pages = append(s.Pages, p)
-		sort.SliceStable(p.Children, func(i, j int) bool { return less(p.Children[i], p.Children[j]) })
-		next := append(append([]*Page(nil), ancestors...), p)
-		for _, c := range p.Children {
-			walk(c, next)
-		}
-	}
-	walk(s.Home, nil)
-	for i, p := range s.Pages {
-		if i > 0 {
-			p.Prev = s.Pages[i-1]
-		}
-		if i+1 < len(s.Pages) {
-			p.Next = s.Pages[i+1]
-		}
-	}
 }

@@ -13,7 +13,7 @@ import (
 
 // checkAnchors checks every link with a #fragment against the heading IDs
 // of the page it points at, now that all pages are rendered.
-func checkAnchors(docs map[string]*markdown.Doc, pages []*content.Page) diag.List {
+func checkAnchors(t *Table, docs map[string]*markdown.Doc, pages []*content.Page) diag.List {
 	var diags diag.List
 	for _, p := range pages {
 		d := docs[p.Path]
@@ -21,7 +21,7 @@ func checkAnchors(docs map[string]*markdown.Doc, pages []*content.Page) diag.Lis
 			continue
 		}
 		for _, l := range d.Links {
-			if err := anchorProblem(docs, l.Ref); err != nil {
+			if err := anchorProblem(t, docs, l.Ref); err != nil {
 				diags.AddLink(p.File, l.Line, l.Col, "broken link %q: %v", l.Dest, err)
 			}
 		}
@@ -31,19 +31,19 @@ func checkAnchors(docs map[string]*markdown.Doc, pages []*content.Page) diag.Lis
 
 // anchorProblem says why ref's fragment names no heading of its page, or
 // returns nil when it does (or there is nothing to check).
-func anchorProblem(docs map[string]*markdown.Doc, ref markdown.Ref) error {
+func anchorProblem(t *Table, docs map[string]*markdown.Doc, ref markdown.Ref) error {
 	if ref.Fragment == "" || ref.Page == "" || isFootnoteID(ref.Fragment) || hasHeading(docs[ref.Page], ref.Fragment) {
 		return nil
 	}
-	return fmt.Errorf("no heading %q in %s", ref.Fragment, content.Dir+"/"+ref.Page)
+	return fmt.Errorf("no heading %q in %s", ref.Fragment, t.File(ref.Page))
 }
 
 // BrokenAnchors lists the pages with a link to a heading that is not there.
-func BrokenAnchors(docs map[string]*markdown.Doc, pages []*content.Page) []*content.Page {
+func BrokenAnchors(t *Table, docs map[string]*markdown.Doc, pages []*content.Page) []*content.Page {
 	var out []*content.Page
 	for _, p := range pages {
 		if d := docs[p.Path]; d != nil && slices.ContainsFunc(d.Links, func(l markdown.Link) bool {
-			return anchorProblem(docs, l.Ref) != nil
+			return anchorProblem(t, docs, l.Ref) != nil
 		}) {
 			out = append(out, p)
 		}
@@ -67,7 +67,7 @@ type anchorResolver struct {
 func (r anchorResolver) Resolve(from, dest string) (markdown.Ref, error) {
 	ref, err := r.t.Resolve(from, dest)
 	if err == nil {
-		err = anchorProblem(r.docs, ref)
+		err = anchorProblem(r.t, r.docs, ref)
 	}
 	return ref, err
 }

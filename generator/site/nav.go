@@ -5,7 +5,8 @@ import (
 	"strings"
 )
 
-// NavHTML is the sidebar's list for the page cur: "首页", every top-level
+// NavHTML is the sidebar's list for the page cur: the home link (the word
+// "home" of the site's language), every top-level
 // section, and the children of each section on the way to cur, with cur
 // marked aria-current. It is written in Go, not in a template, because every
 // page carries it and on a site of thousands of pages template execution of
@@ -14,9 +15,13 @@ import (
 func (s *Site) NavHTML(cur *Page) template.HTML {
 	var b strings.Builder
 	b.WriteString(`<ul class="nav-tree">` + "\n")
-	navLink(&b, s.Home, cur, "首页")
+	navLink(&b, s.Home, cur, s.Words.T("home"))
 	b.WriteString("</li>")
 	for _, c := range s.Home.Children {
+		if c.Part != "" {
+			// A part heading of SUMMARY.md: a label, not a link.
+			b.WriteString("\n<li class=\"nav-part\">" + template.HTMLEscapeString(c.Part) + "</li>")
+		}
 		navItem(&b, c, cur)
 	}
 	b.WriteString("\n</ul>")
@@ -30,15 +35,16 @@ func navItem(b *strings.Builder, p, cur *Page) {
 		// markup is the same on every page, so it is made once.
 		p.navOnce.Do(func() {
 			var nb strings.Builder
-			navLink(&nb, p, nil, p.Title)
+			navLink(&nb, p, nil, p.NavTitle)
 			nb.WriteString("</li>")
 			p.navClosed = nb.String()
 		})
 		b.WriteString(p.navClosed)
 		return
 	}
-	navLink(b, p, cur, p.Title)
-	if open && p.IsSection() && len(p.Children) > 0 {
+	navLink(b, p, cur, p.NavTitle)
+	// A chapter with chapters nested in SUMMARY.md opens like a section.
+	if open && len(p.Children) > 0 {
 		b.WriteString("\n<ul>")
 		for _, c := range p.Children {
 			navItem(b, c, cur)

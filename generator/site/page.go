@@ -30,6 +30,8 @@ type Page struct {
 	Permalink   string // absolute URL with scheme and host when the base URL has them, else URL
 	Title       string
 	Description string
+	NavTitle    string // the page's name in the sidebar and on prev/next links: SUMMARY.md's link text, else Title
+	Part        string // the SUMMARY.md part heading shown above this page in the sidebar, if any
 	Weight      int
 	Meta        content.Meta
 	Content     template.HTML
@@ -39,7 +41,7 @@ type Page struct {
 
 	Parent    *Page   // the section it belongs to; nil for home
 	Ancestors []*Page // from home down to Parent
-	Children  []*Page // sections and term pages: their pages, ordered by weight then title
+	Children  []*Page // sections, term pages, chapters with nested chapters in SUMMARY.md: their pages, in order
 	Prev      *Page   // reading order: depth first through the section tree
 	Next      *Page
 	Backlinks []*Page // pages that link here, in reading order
@@ -51,12 +53,16 @@ type Page struct {
 	Stale    bool // the last check is older than stale_after days, or there is none
 	CheckAge int  // days since the last check, when Stale and there is one
 
-	doc       *markdown.Doc
-	order     int // position in reading order
-	site      *Site
-	navOnce   sync.Once
-	navClosed string // the page's sidebar item when it is not on the current path
-	related   struct {
+	doc    *markdown.Doc
+	order  int // position in reading order
+	listed int // position in SUMMARY.md, from 1; 0 when it is not listed
+	// titleFromName: neither front matter nor a "# heading" gave a title, so
+	// a better one (SUMMARY.md's link text) may replace the file name.
+	titleFromName bool
+	site          *Site
+	navOnce       sync.Once
+	navClosed     string // the page's sidebar item when it is not on the current path
+	related       struct {
 		once  sync.Once
 		pages []*Page
 	}

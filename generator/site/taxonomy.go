@@ -12,17 +12,17 @@ import (
 // pages that carry it. The folder names are chosen so they don't collide with
 // a content section named "platforms"; a collision with a page is a diagnostic.
 var taxonomies = []struct {
-	rel, title, key string
-	terms           func(p *Page) []string
-	field           func(p *Page) *[]*Page
+	rel, key string // key: in front matter, and of the index page's title in the site's words
+	terms    func(p *Page) []string
+	field    func(p *Page) *[]*Page
 }{
-	{"tags/", "标签", "tags", func(p *Page) []string { return p.Meta.Tags }, func(p *Page) *[]*Page { return &p.Tags }},
-	{"platform/", "平台", "platforms", func(p *Page) []string { return p.Meta.Platforms }, func(p *Page) *[]*Page { return &p.Platforms }},
+	{"tags/", "tags", func(p *Page) []string { return p.Meta.Tags }, func(p *Page) *[]*Page { return &p.Tags }},
+	{"platform/", "platforms", func(p *Page) []string { return p.Meta.Platforms }, func(p *Page) *[]*Page { return &p.Platforms }},
 }
 
 func (s *Site) buildTaxonomies(t *Table, diags *diag.List) {
 	for _, tax := range taxonomies {
-		index := &Page{Kind: KindTaxonomy, Rel: tax.rel, Title: tax.title}
+		index := &Page{Kind: KindTaxonomy, Rel: tax.rel, Title: s.Words.T(tax.key)}
 		terms := map[string]*Page{}
 		for _, p := range s.Pages {
 			seen := map[string]bool{}
@@ -49,18 +49,18 @@ func (s *Site) buildTaxonomies(t *Table, diags *diag.List) {
 		}
 		if owner := t.Owner(index.Rel); owner != "" {
 			diags.Add(owner, 0, 0, "page URL %q is also the URL of the %s index (made from front matter %q)",
-				s.BasePath+index.Rel, tax.title, tax.key)
+				s.BasePath+index.Rel, index.Title, tax.key)
 			continue
 		}
-		t.Claim(index.Rel, "the "+tax.title+" index")
+		t.Claim(index.Rel, "the "+index.Title+" index")
 		s.setURL(index)
 		index.Ancestors = []*Page{s.Home}
 		for _, slug := range sortedKeys(terms) {
 			term := terms[slug]
 			if owner := t.Owner(term.Rel); owner != "" {
-				diags.Add(owner, 0, 0, "page URL %q is also the URL of the %s page %q", s.BasePath+term.Rel, tax.title, term.Title)
+				diags.Add(owner, 0, 0, "page URL %q is also the URL of the %s page %q", s.BasePath+term.Rel, index.Title, term.Title)
 			}
-			t.Claim(term.Rel, "the "+tax.title+" page "+term.Title)
+			t.Claim(term.Rel, "the "+index.Title+" page "+term.Title)
 			index.Children = append(index.Children, term)
 			s.Terms = append(s.Terms, term)
 		}

@@ -18,6 +18,7 @@ import (
 // while pages render in parallel. It implements markdown.Resolver.
 type Table struct {
 	basePath string
+	tree     content.Tree             // where the pages are, to name files in messages
 	pages    map[string]*content.Page // by source path ("platforms/ios.md")
 	dirs     map[string]string        // folder ("platforms") -> source path of the page that describes it
 	assets   map[string]bool          // asset paths relative to content/
@@ -33,33 +34,33 @@ func (t *Table) Sum() [32]byte { return t.sum }
 
 // PageRel is the output folder of a page, relative to the site root, with a
 // trailing slash ("" for the home page): platforms/ios.md -> "platforms/ios/";
-// platforms/_index.md and platforms/index.md -> "platforms/".
-func PageRel(src string) string {
-	dir, base := path.Split(src)
-	name := strings.TrimSuffix(base, path.Ext(base))
-	if name == "_index" || name == "index" {
+// a page that describes its folder (platforms/_index.md, platforms/index.md,
+// or platforms/README.md without either) -> "platforms/".
+func PageRel(p *content.Page) string {
+	dir, base := path.Split(p.Path)
+	if p.Section {
 		return dir
 	}
-	return dir + name + "/"
+	return dir + strings.TrimSuffix(base, path.Ext(base)) + "/"
 }
 
-// NewTable indexes pages and assets. Two sources that want the same output
-// are diagnostics naming both.
-func NewTable(basePath string, pages []*content.Page, assets []string) (*Table, diag.List) {
-	t := &Table{basePath: basePath, pages: make(map[string]*content.Page, len(pages)), dirs: map[string]string{},
+// NewTable indexes pages and assets, found in tree. Two sources that want the
+// same output are diagnostics naming both.
+func NewTable(basePath string, tree content.Tree, pages []*content.Page, assets []string) (*Table, diag.List) {
+	t := &Table{basePath: basePath, tree: tree, pages: make(map[string]*content.Page, len(pages)), dirs: map[string]string{},
 		assets: make(map[string]bool, len(assets)), outputs: make(map[string]string, len(pages)+64),
 		folders: map[string]bool{}}
 	var diags diag.List
 	for _, p := range pages {
 		t.pages[p.Path] = p
 		t.addFolders(p.Path)
-		rel := PageRel(p.Path)
+		rel := PageRel(p)
 		if other, dup := t.outputs[rel]; dup {
 			diags.Add(p.File, 0, 0, "page URL %q is also the URL of %s", basePath+rel, other)
 			continue
 		}
 		t.outputs[rel] = p.File
-		if p.Section || path.Base(p.Path) == "index.md" {
+		if p.Section {
 			t.dirs[strings.TrimSuffix(rel, "/")] = p.Path
 		}
 	}
@@ -76,7 +77,7 @@ func NewTable(basePath string, pages []*content.Page, assets []string) (*Table, 
 		if strings.HasSuffix(a, "/index.html") || a == "index.html" {
 			dir := strings.TrimSuffix(a, "index.html")
 			if other, dup := t.outputs[dir]; dup {
-				diags.Add(content.Dir+"/"+a, 0, 0, "file would overwrite the page of %s", other)
+				diags.Add(tree.File(a), 0, 0, "file would overwrite the page of %s", other)
 			}
 		}
 	}
@@ -106,7 +107,15 @@ func (t *Table) Claim(rel, by string) error {
 func (t *Table) Owner(rel string) string { return t.outputs[rel] }
 
 // URL is the site-absolute URL of a page by source path.
-func (t *Table) URL(src string) string { return t.basePath + PageRel(src) }
+func (t *Table) URL(src string) string {
+	if p, ok := t.pages[src]; ok {
+		return t.basePath + PageRel(p)
+	}
+	return t.basePath + PageRel(&content.Page{Path: src})
+}
+
+// File names a path inside the folder of pages as diagnostics do.
+func (t *Table) File(rel string) string { return t.tree.File(rel) }
 
 // Page returns the page with the source path, if any.
 func (t *Table) Page(src string) *content.Page { return t.pages[src] }
@@ -133,6 +142,12 @@ func (t *Table) Resolve(from, dest string) (markdown.Ref, error) {
 	target := p
 	if !strings.HasPrefix(p, "/") {
 		target = path.Join(path.Dir(from), p)
+		if target == ".." || strings.HasPrefix(target, "../") {
+			// A book linking to its repository's code, say: the file is
+			// not part of the site, and a link to it would break.
+			return markdown.Ref{}, fmt.Errorf("%s is outside the folder of pages %s (link to it by URL, or widen content: in zhinan.yaml)",
+				path.Join(t.tree.Root(), target), t.tree.Root()+"/")
+		}
 	}
 	target = strings.TrimPrefix(path.Clean("/"+target), "/")
 	if target == "" || target == "." {
@@ -151,29 +166,50 @@ func (t *Table) Resolve(from, dest string) (markdown.Ref, error) {
 	if src, ok := t.dirs[target]; ok {
 		return markdown.Ref{Href: t.URL(src) + suffix, Page: src, Fragment: fragment}, nil
 	}
+	if src, ok := t.htmlLink(target); ok {
+		return markdown.Ref{Href: t.URL(src) + suffix, Page: src, Fragment: fragment}, nil
+	}
 	if t.assets[target] {
 		if fragment != "" && !strings.EqualFold(path.Ext(target), ".pdf") {
-			return markdown.Ref{}, fmt.Errorf("a fragment on file %s", content.Dir+"/"+target)
+			return markdown.Ref{}, fmt.Errorf("a fragment on file %s", t.tree.File(target))
 		}
 		return markdown.Ref{Href: t.basePath + target + suffix}, nil
 	}
 	return markdown.Ref{}, t.missing(target)
 }
 
+// htmlLink finds the page of a link written to its published file, as mdBook
+// books link ("intro.html" for intro.md, "format/index.html" for the
+// folder's README.md): when no such file exists, the page that becomes it.
+func (t *Table) htmlLink(target string) (string, bool) {
+	base, ok := strings.CutSuffix(target, ".html")
+	if !ok || t.assets[target] {
+		return "", false
+	}
+	if page, ok := t.pages[base+".md"]; ok {
+		return page.Path, true
+	}
+	if dir, ok := strings.CutSuffix(base, "index"); ok && (dir == "" || strings.HasSuffix(dir, "/")) {
+		src, ok := t.dirs[strings.TrimSuffix(dir, "/")]
+		return src, ok
+	}
+	return "", false
+}
+
 func (t *Table) missing(target string) error {
 	if strings.HasSuffix(target, ".md") {
-		return fmt.Errorf("no page %s", content.Dir+"/"+target)
+		return fmt.Errorf("no page %s", t.tree.File(target))
 	}
 	if target == "" {
-		return fmt.Errorf("no home page %s/_index.md", content.Dir)
+		return fmt.Errorf("no home page %s", t.tree.File("_index.md"))
 	}
 	if _, isPage := t.pages[target+".md"]; isPage {
-		return fmt.Errorf("no file %s (link to the source, %s.md)", content.Dir+"/"+target, path.Base(target))
+		return fmt.Errorf("no file %s (link to the source, %s.md)", t.tree.File(target), path.Base(target))
 	}
 	if t.folders[target] {
 		// The folder is there, so "no such file" would send the author looking
 		// for a typo; what it lacks is a page to show for it.
-		return fmt.Errorf("no index page in %s/ (add _index.md or README.md)", content.Dir+"/"+target)
+		return fmt.Errorf("no index page in %s/ (add _index.md or README.md)", t.tree.File(target))
 	}
-	return fmt.Errorf("no file or section %s", content.Dir+"/"+target)
+	return fmt.Errorf("no file or section %s", t.tree.File(target))
 }

@@ -12,7 +12,7 @@ func testTable(t testing.TB) *Table {
 	for _, p := range []string{"_index.md", "platforms/_index.md", "platforms/ios.md", "data/backup.md", "群聊.md", "book/index.md"} {
 		pages = append(pages, &content.Page{Path: p, File: "content/" + p, Section: strings.HasSuffix(p, "index.md")})
 	}
-	table, diags := NewTable("/guide/", pages, []string{"platforms/img/a.png", "docs/手册.pdf"})
+	table, diags := NewTable("/guide/", content.Tree{}, pages, []string{"platforms/img/a.png", "docs/手册.pdf"})
 	if len(diags) > 0 {
 		t.Fatal(diags)
 	}
@@ -39,7 +39,10 @@ func TestResolve(t *testing.T) {
 		{"_index.md", "platforms/img/b.png", "", "", "", "no file or section content/platforms/img/b.png"},
 		{"platforms/ios.md", "../data/", "", "", "", "no index page in content/data/ (add _index.md or README.md)"},
 		{"_index.md", "platforms/img", "", "", "", "no index page in content/platforms/img/ (add _index.md or README.md)"},
-		{"_index.md", "../../../etc/passwd", "", "", "", "no file or section content/etc/passwd"},
+		{"data/backup.md", "../platforms/ios.html#x", "/guide/platforms/ios/#x", "platforms/ios.md", "x", ""},
+		{"data/backup.md", "../platforms/index.html", "/guide/platforms/", "platforms/_index.md", "", ""},
+		{"data/backup.md", "../index.html", "/guide/", "_index.md", "", ""},
+		{"_index.md", "../../../etc/passwd", "", "", "", "../../etc/passwd is outside the folder of pages content/ (link to it by URL, or widen content: in zhinan.yaml)"},
 		{"_index.md", "platforms/img/a.png#x", "", "", "", "a fragment on file content/platforms/img/a.png"},
 	} {
 		ref, err := table.Resolve(tc.from, tc.dest)

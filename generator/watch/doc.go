@@ -4,9 +4,11 @@
 //
 // # What is watched
 //
-// Under the site root, a Watcher follows:
+// Under the site root, a Watcher follows what Options names, by default:
 //
-//   - content/ and templates/, recursively. Folders created later are
+//   - content/ and templates/, recursively (Options.Dirs: the caller passes
+//     the folder of pages zhinan.yaml names, "." for the whole root, with
+//     Options.Skip keeping the output folder out). Folders created later are
 //     watched as soon as they appear, and the files already inside them are
 //     reported; a removed or renamed folder stops being watched.
 //   - zhinan.yaml, the site settings.

@@ -62,12 +62,12 @@ func (p *poller) diff(now map[string]stamp) {
 // scan stamps every watched, non-ignored path.
 func (w *Watcher) scan() map[string]stamp {
 	m := map[string]stamp{}
-	for _, f := range watchedFiles {
+	for _, f := range w.opts.Files {
 		if fi, err := os.Stat(filepath.Join(w.root, f)); err == nil {
 			m[f] = stamp{mod: fi.ModTime(), size: fi.Size(), dir: fi.IsDir()}
 		}
 	}
-	for _, d := range watchedDirs {
+	for _, d := range w.opts.Dirs {
 		w.walk(filepath.Join(w.root, d), func(_, rel string, e fs.DirEntry) {
 			if fi, err := e.Info(); err == nil { // else gone since the folder was read
 				m[rel] = stamp{mod: fi.ModTime(), size: fi.Size(), dir: e.IsDir()}

@@ -18,7 +18,21 @@ type Options struct {
 	Debounce time.Duration // quiet period that ends a batch; 100 ms when 0
 	MaxWait  time.Duration // longest a batch is held while events keep coming; 1 s when 0
 	Poll     time.Duration // when > 0, scan every Poll instead of using fsnotify
+
+	// What is watched, relative to the root. The caller gives the site's
+	// folder of pages (zhinan.yaml's content:, "." for the whole root);
+	// nil means the defaults: content and templates, zhinan.yaml, public.
+	Dirs  []string // folders watched recursively
+	Files []string // single files
+	Skip  []string // top-level folders never watched, however Dirs reads (the output folder)
 }
+
+// The defaults of Options.Dirs, Files and Skip.
+var (
+	DefaultDirs  = []string{"content", "templates"}
+	DefaultFiles = []string{"zhinan.yaml"}
+	DefaultSkip  = []string{"public"}
+)
 
 // Batch is a set of changes delivered together.
 type Batch struct {
@@ -39,12 +53,6 @@ func (b Batch) String() string {
 	}
 	return fmt.Sprintf("%s and %d more", b.Paths[0], len(b.Paths)-1)
 }
-
-// The folders watched recursively, and the single files watched, relative to the root.
-var (
-	watchedDirs  = []string{"content", "templates"}
-	watchedFiles = []string{"zhinan.yaml"}
-)
 
 // change is one raw event, from fsnotify or the poller.
 type change struct {
@@ -87,6 +95,15 @@ func New(root string, opts Options) (*Watcher, error) {
 	if opts.MaxWait <= 0 {
 		opts.MaxWait = time.Second
 	}
+	if opts.Dirs == nil {
+		opts.Dirs = DefaultDirs
+	}
+	if opts.Files == nil {
+		opts.Files = DefaultFiles
+	}
+	if opts.Skip == nil {
+		opts.Skip = DefaultSkip
+	}
 	w := &Watcher{
 		root: abs,
 		opts: opts,
@@ -108,7 +125,7 @@ func New(root string, opts Options) (*Watcher, error) {
 			w.fsw.Close()
 			return nil, err
 		}
-		for _, d := range watchedDirs {
+		for _, d := range opts.Dirs {
 			w.addTree(filepath.Join(abs, d), false)
 		}
 		w.wg.Add(1)
@@ -161,20 +178,26 @@ func (w *Watcher) rel(abs string) string {
 		return ""
 	}
 	r = filepath.ToSlash(r)
-	if !watched(r) || ignored(r) {
+	if !w.watched(r) || ignored(r) {
 		return ""
 	}
 	return r
 }
 
-func watched(rel string) bool {
+func (w *Watcher) watched(rel string) bool {
 	top, _, _ := strings.Cut(rel, "/")
-	for _, d := range watchedDirs {
-		if top == d {
+	for _, s := range w.opts.Skip {
+		if top == s {
+			return false
+		}
+	}
+	for _, d := range w.opts.Dirs {
+		d = filepath.ToSlash(filepath.Clean(d))
+		if d == "." || rel == d || strings.HasPrefix(rel, d+"/") {
 			return true
 		}
 	}
-	for _, f := range watchedFiles {
+	for _, f := range w.opts.Files {
 		if rel == f {
 			return true
 		}
@@ -236,6 +259,9 @@ func (w *Watcher) walk(dir string, visit func(p, rel string, d fs.DirEntry)) {
 				w.report(err)
 			}
 			return nil
+		}
+		if p == w.root {
+			return nil // the root itself, when Dirs holds "."
 		}
 		rel := w.rel(p)
 		if rel == "" {

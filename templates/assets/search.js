@@ -49,6 +49,12 @@
     this.shownFor = null;
   }
 
+  // say is one of the site's messages, carried by the search box's data
+  // attributes (the theme's words, templates/i18n), with {} for the detail.
+  Box.prototype.say = function (attr, detail) {
+    return (this.input.getAttribute(attr) || '{}').replace('{}', detail);
+  };
+
   Box.prototype.close = function () {
     this.seq++; // results still on their way must not reopen the list
     this.list.hidden = true;
@@ -110,7 +116,7 @@
     return api.rank(q, 10).then(function (r) {
       if (!current()) return;
       if (!r.hits.length) {
-        self.show(q, [el('p', 'search-empty', '没有找到与“' + q + '”相关的内容，试试更短的词或换个说法。')]);
+        self.show(q, [el('p', 'search-empty', self.say('data-none', q))]);
         mark('done');
         return;
       }
@@ -130,7 +136,7 @@
         });
       }, Promise.resolve());
     }).catch(function (err) {
-      if (current()) self.show(q, [el('p', 'search-empty', '搜索暂时不可用：' + err.message)]);
+      if (current()) self.show(q, [el('p', 'search-empty', self.say('data-failed', err.message))]);
     });
   };
 

@@ -45,11 +45,13 @@
   }
   doc.querySelectorAll("div.code > pre").forEach(function (pre) {
     var b = doc.createElement("button");
-    b.type = "button"; b.className = "copy"; b.textContent = "复制";
-    b.setAttribute("aria-label", "复制代码");
+    // The words are the theme's (templates/i18n), on this script's element.
+    var w = function (k) { return me.getAttribute("data-" + k) || k; };
+    b.type = "button"; b.className = "copy"; b.textContent = w("copy");
+    b.setAttribute("aria-label", w("copy-label"));
     b.onclick = function () {
-      var say = function (s) { b.textContent = s; setTimeout(function () { b.textContent = "复制"; }, 1500); };
-      copy(pre.innerText.replace(/\n$/, "")).then(function () { say("已复制"); }, function () { say("复制失败"); });
+      var say = function (s) { b.textContent = s; setTimeout(function () { b.textContent = w("copy"); }, 1500); };
+      copy(pre.innerText.replace(/\n$/, "")).then(function () { say(w("copied")); }, function () { say(w("copy-failed")); });
     };
     pre.parentNode.appendChild(b);
   });
