@@ -25,8 +25,8 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
-	"strconv"
 	"path"
+	"strconv"
 	"strings"
 
 	"github.com/bmatcuk/doublestar/v4"
