@@ -40,7 +40,7 @@ func listen(addr string, chosen bool) (net.Listener, error) {
 func watchOptions(src string) watch.Options {
 	cfg, _ := config.Load(os.DirFS(src))
 	return watch.Options{
-		Dirs:  []string{cfg.Content, "templates"},
+		Dirs:  []string{cfg.Content, "templates", "i18n"},
 		Files: watch.DefaultFiles,
 		Skip:  watch.DefaultSkip,
 	}

@@ -52,7 +52,10 @@
 //
 // # Errors
 //
-// Problems the Watcher survives (a folder it could not watch, often because
-// the system's inotify watch limit is reached) come on Errors; the rebuild
-// loop prints them, so the editor knows some changes may go unseen.
+// Problems the Watcher survives (a folder it could not watch) come on
+// Errors; the rebuild loop prints them. When the system's file events fail
+// it (no inotify instance, or the watch limit reached, at the start or for a
+// folder made later), the Watcher says so on Errors and falls back to
+// scanning every FallbackPoll by itself, with a Rescan batch so that nothing
+// missed meanwhile stays stale.
 package watch

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
@@ -30,7 +31,7 @@ type Options struct {
 // The defaults of Options.Dirs, Files and Skip.
 var (
 	DefaultDirs  = []string{"content", "templates"}
-	DefaultFiles = []string{"zhinan.yaml"}
+	DefaultFiles = []string{"zhinan.yaml", "SUMMARY.md"}
 	DefaultSkip  = []string{"public"}
 )
 
@@ -72,14 +73,24 @@ type Watcher struct {
 	done chan struct{}
 	wg   sync.WaitGroup
 
-	fsw  *fsnotify.Watcher // nil when polling
-	dirs map[string]bool   // absolute folders watched by fsw; only the fsnotify goroutine touches it
+	fsw     *fsnotify.Watcher  // nil when polling from the start
+	dirs    map[string]bool    // absolute folders watched by fsw; only the fsnotify goroutine touches it
+	add     func(string) error // adds one watch to fsw (tests make it fail)
+	limited error              // set when a watch could not be added for lack of resources: poll instead
 
 	closeOnce sync.Once
 }
 
+// FallbackPoll is how often a Watcher scans when the system's file events
+// fail it (the inotify watch limit reached, say): it falls back to polling
+// by itself and says so on Errors.
+const FallbackPoll = 500 * time.Millisecond
+
 // New starts watching the site at root.
-func New(root string, opts Options) (*Watcher, error) {
+func New(root string, opts Options) (*Watcher, error) { return newWatcher(root, opts, nil) }
+
+// newWatcher is New with the function that adds one watch, for tests.
+func newWatcher(root string, opts Options, add func(*fsnotify.Watcher, string) error) (*Watcher, error) {
 	abs, err := filepath.Abs(root)
 	if err != nil {
 		return nil, err
@@ -113,20 +124,28 @@ func New(root string, opts Options) (*Watcher, error) {
 		done: make(chan struct{}),
 		dirs: map[string]bool{},
 	}
-	if opts.Poll > 0 {
-		p := newPoller(w)
-		w.wg.Add(1)
-		go p.run()
-	} else {
+	if add == nil {
+		add = (*fsnotify.Watcher).Add
+	}
+	switch {
+	case opts.Poll > 0:
+		w.startPolling()
+	default:
 		if w.fsw, err = fsnotify.NewBufferedWatcher(1024); err != nil {
-			return nil, err
+			w.fallBack(err)
+			break
 		}
-		if err := w.fsw.Add(abs); err != nil {
-			w.fsw.Close()
-			return nil, err
+		w.add = func(p string) error { return add(w.fsw, p) }
+		if err := w.add(abs); err != nil {
+			w.limited = err
 		}
 		for _, d := range opts.Dirs {
 			w.addTree(filepath.Join(abs, d), false)
+		}
+		if w.limited != nil {
+			w.fsw.Close()
+			w.fallBack(w.limited)
+			break
 		}
 		w.wg.Add(1)
 		go w.readEvents()
@@ -134,6 +153,26 @@ func New(root string, opts Options) (*Watcher, error) {
 	w.wg.Add(1)
 	go w.batch()
 	return w, nil
+}
+
+// startPolling starts the poller goroutine.
+func (w *Watcher) startPolling() {
+	p := newPoller(w)
+	w.wg.Add(1)
+	go p.run()
+}
+
+// fallBack says why file events cannot be used and polls instead.
+func (w *Watcher) fallBack(why error) {
+	w.opts.Poll = FallbackPoll
+	w.report(fmt.Errorf("watch: file system events failed (%v); scanning for changes every %v instead", why, FallbackPoll))
+	w.startPolling()
+}
+
+// outOfWatches reports an error that says the system has no more watches
+// (inotify's max_user_watches, or open files) rather than a problem of one folder.
+func outOfWatches(err error) bool {
+	return errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EMFILE)
 }
 
 // Batches delivers the batches. It is closed after Close.
@@ -236,8 +275,10 @@ func ignoredName(name string) bool {
 // before the watch was in place.
 func (w *Watcher) addTree(dir string, report bool) {
 	w.walk(dir, func(p, rel string, d fs.DirEntry) {
-		if d.IsDir() && !w.dirs[p] {
-			if err := w.fsw.Add(p); err != nil {
+		if d.IsDir() && !w.dirs[p] && w.limited == nil {
+			if err := w.add(p); outOfWatches(err) {
+				w.limited = fmt.Errorf("%s: %w", rel, err)
+			} else if err != nil {
 				w.report(fmt.Errorf("watch: %s: %w", rel, err))
 			} else {
 				w.dirs[p] = true
@@ -306,6 +347,14 @@ func (w *Watcher) readEvents() {
 				return
 			}
 			w.handle(ev)
+			if w.limited != nil {
+				// A new folder could not be watched: from now on, scan.
+				// What changed meanwhile is not known, so rebuild all.
+				w.fsw.Close()
+				w.fallBack(w.limited)
+				w.send(change{rescan: true})
+				return
+			}
 		}
 	}
 }
