@@ -121,6 +121,7 @@ func New(opts Options) *Renderer {
 			highlighting{},
 			rawHTML{unsafe: opts.UnsafeHTML},
 			tableWrap{},
+			taskLabels{},
 		),
 	)
 	return &Renderer{opts: opts, md: md}

@@ -12,7 +12,9 @@ import (
 
 // tableWrap puts every GFM table in <div class="table-wrap">, so a wide
 // table scrolls sideways on a phone instead of widening the page. The table
-// itself is still rendered by goldmark's table extension.
+// itself is still rendered by goldmark's table extension. The wrapper can
+// take the keyboard focus (tabindex), so that a reader without a mouse can
+// scroll it too.
 type tableWrap struct{}
 
 // kindTableWrap is the node kind of the wrapper around a table.
@@ -53,7 +55,7 @@ func (tableWrap) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 
 func renderTableWrap(w util.BufWriter, _ []byte, _ ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
-		_, _ = w.WriteString("<div class=\"table-wrap\">\n")
+		_, _ = w.WriteString("<div class=\"table-wrap\" tabindex=\"0\">\n")
 	} else {
 		_, _ = w.WriteString("</div>\n")
 	}
