@@ -170,10 +170,15 @@ func (c *Config) set(key string, v *yaml.Node) error {
 		c.StaleAfter = n
 		return nil
 	case "content":
-		if err := str(&c.Content); err != nil {
+		var dir string
+		if err := str(&dir); err != nil {
 			return err
 		}
-		return checkContent(c.Content)
+		if err := checkContent(dir); err != nil {
+			return err // and keep the default, so the build reports only this
+		}
+		c.Content = dir
+		return nil
 	case "exclude":
 		return c.setExclude(v)
 	}

@@ -292,6 +292,10 @@ func Parse(file, rel string, src []byte) (*Page, diag.List) {
 	page.Body = body
 	if ok {
 		page.Meta, diags = parseMeta(file, yml, start)
+	} else if _, opened := cutLine(src, "---"); opened {
+		// Most likely the closing line was forgotten; a page that really
+		// begins with a thematic break builds as it is, with this warning.
+		diags.Warn(file, 1, 1, `front matter has no closing "---" line: the whole file is read as Markdown`)
 	}
 	return page, diags
 }
