@@ -1,0 +1,105 @@
+package e2e
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"zhinan/generator/search"
+)
+
+// question is one line of testdata/relevance.tsv: what a reader types and
+// the pages that answer it.
+type question struct {
+	query   string
+	answers []string
+}
+
+func readQuestions(t *testing.T) []question {
+	t.Helper()
+	f, err := os.Open("testdata/relevance.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var qs []question
+	sc := bufio.NewScanner(f)
+	for line := 1; sc.Scan(); line++ {
+		s := sc.Text()
+		if s == "" || strings.HasPrefix(s, "#") {
+			continue
+		}
+		cols := strings.Split(s, "\t")
+		if len(cols) < 2 {
+			t.Fatalf("testdata/relevance.tsv:%d: want a query and at least one URL", line)
+		}
+		qs = append(qs, question{cols[0], cols[1:]})
+	}
+	if len(qs) < 40 {
+		t.Fatalf("testdata/relevance.tsv has %d questions, want at least 40", len(qs))
+	}
+	return qs
+}
+
+// scoreRelevance scores ranked URL lists against the questions, logs every
+// question whose answer is not first, and fails below the targets: the
+// answering page first for 85% of the questions, in the top 3 for 95%.
+func scoreRelevance(t *testing.T, engine string, qs []question, ranked [][]string) {
+	t.Helper()
+	var at1, at3 int
+	var mrr float64
+	for i, q := range qs {
+		rank := slices.IndexFunc(ranked[i], func(u string) bool { return slices.Contains(q.answers, u) })
+		if rank == 0 {
+			at1++
+		} else {
+			t.Logf("%s: %q: answer %v at rank %d (0: not in the top 10); got %v", engine, q.query, q.answers, rank+1, ranked[i][:min(3, len(ranked[i]))])
+		}
+		if rank >= 0 && rank < 3 {
+			at3++
+		}
+		if rank >= 0 {
+			mrr += 1 / float64(rank+1)
+		}
+	}
+	n := float64(len(qs))
+	s1, s3 := float64(at1)/n, float64(at3)/n
+	t.Logf("%s on %d questions: success@1 %.1f%%, success@3 %.1f%%, MRR %.3f", engine, len(qs), 100*s1, 100*s3, mrr/n)
+	if s1 < 0.85 || s3 < 0.95 {
+		t.Errorf("%s: success@1 %.1f%% (want ≥ 85%%), success@3 %.1f%% (want ≥ 95%%)", engine, 100*s1, 100*s3)
+	}
+}
+
+// TestRelevance scores `zhinan search`'s engine, search.Index over the
+// real site's index, on the questions of testdata/relevance.tsv.
+func TestRelevance(t *testing.T) {
+	qs := readQuestions(t)
+	ix := openIndex(t)
+	ranked := make([][]string, len(qs))
+	for i, q := range qs {
+		for _, r := range ix.Search(q.query, 10) {
+			ranked[i] = append(ranked[i], r.URL)
+		}
+	}
+	scoreRelevance(t, "zhinan search", qs, ranked)
+}
+
+// openIndex opens the real site's search index as `zhinan search` does.
+func openIndex(t *testing.T) *search.Index {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	for name, b := range realSite(t).Files {
+		if strings.HasPrefix(name, "search/") {
+			fsys[name] = &fstest.MapFile{Data: b}
+		}
+	}
+	ix, err := search.Open(fsys)
+	if err != nil {
+		t.Fatal(fmt.Errorf("the real site's index: %w", err))
+	}
+	return ix
+}
