@@ -9,6 +9,14 @@
 //	base_url: https://example.org/guide/   # where the site is published; its path is the URL prefix of every page
 //	repo_url: https://github.com/org/repo/edit/main/   # "edit this page" links point at repo_url + "content/<file>"
 //	unsafe_html: false          # true lets raw HTML in Markdown through; by default it is escaped
+//	search:
+//	  synonyms:                 # words a reader may type for the words the guides use
+//	    - [安卓, Android]        # a query holding one member also finds pages holding another
+//	    - [踢, 移出, 删除成员]
+//
+// Synonyms are applied when a query is read, never when the index is built
+// (see zhinan/generator/search): each set is a list of two or more words or
+// phrases; a phrase of several words ("移出 失败") needs all of them.
 //
 // An unknown key or a value of the wrong type is a diagnostic with its line.
 package config
@@ -18,6 +26,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -36,6 +45,22 @@ type Config struct {
 	BaseURL     string // as given, e.g. "https://example.org/guide/" or "/"
 	RepoURL     string
 	UnsafeHTML  bool
+	// Synonyms holds search.synonyms as one string, so that Config stays
+	// comparable with ==: sets separated by "\n", members by "\t". Read it
+	// with SynonymSets.
+	Synonyms string
+}
+
+// SynonymSets returns the search synonyms, one slice per set.
+func (c Config) SynonymSets() [][]string {
+	if c.Synonyms == "" {
+		return nil
+	}
+	var out [][]string
+	for _, set := range strings.Split(c.Synonyms, "\n") {
+		out = append(out, strings.Split(set, "\t"))
+	}
+	return out
 }
 
 // Default is what a site without zhinan.yaml gets.
@@ -127,6 +152,38 @@ func (c *Config) set(key string, v *yaml.Node) error {
 		}
 		c.UnsafeHTML = v.Value == "true"
 		return nil
+	case "search":
+		return c.setSearch(v)
 	}
 	return fmt.Errorf("unknown setting %q", key)
+}
+
+// setSearch reads the search mapping; its only key is synonyms.
+func (c *Config) setSearch(v *yaml.Node) error {
+	if v.Kind != yaml.MappingNode {
+		return fmt.Errorf("setting \"search\": want a mapping, such as {synonyms: [[安卓, Android]]}")
+	}
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k, val := v.Content[i], v.Content[i+1]
+		if k.Value != "synonyms" {
+			return fmt.Errorf("unknown setting \"search.%s\"", k.Value)
+		}
+		if val.Kind != yaml.SequenceNode {
+			return fmt.Errorf("setting \"search.synonyms\": want a list of lists of words")
+		}
+		var sets []string
+		for _, set := range val.Content {
+			var words []string
+			for _, w := range set.Content {
+				words = append(words, strings.TrimSpace(w.Value))
+			}
+			if set.Kind != yaml.SequenceNode || len(words) < 2 || slices.Contains(words, "") ||
+				strings.ContainsAny(strings.Join(words, ""), "\t\n") {
+				return fmt.Errorf("setting \"search.synonyms\" (line %d): each set is a list of two or more words, such as [安卓, Android]", set.Line)
+			}
+			sets = append(sets, strings.Join(words, "\t"))
+		}
+		c.Synonyms = strings.Join(sets, "\n")
+	}
+	return nil
 }

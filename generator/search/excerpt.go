@@ -1,16 +1,10 @@
 package search
 
-// Excerpt sizes, in runes.
-const (
-	excerptLen    = 80
-	excerptBefore = 20
-)
-
 // bestPart picks the part a result links to: the first part whose mask bit
 // is set, where the last bit stands for every part from maxParts-1 on and is
 // narrowed down by looking for a match in the text. -1 means the match is in
 // the title only.
-func bestPart(parts []Part, mask uint32, m matcher) int {
+func bestPart(parts []Part, mask uint32, m matcher, maxParts int) int {
 	if mask == 0 || len(parts) == 0 {
 		return -1
 	}
@@ -42,7 +36,8 @@ func hasMatch(s string, m matcher) bool {
 
 // excerpt cuts about excerptLen runes of text around the first match and
 // returns it with the rune ranges of every match inside it.
-func excerpt(text string, m matcher) (string, [][2]int) {
+func excerpt(text string, m matcher, p *params) (string, [][2]int) {
+	excerptLen, excerptBefore := p.Excerpt, p.Before
 	var spans [][2]int
 	for _, t := range Tokenize(text) {
 		if m.match(t.Text) {

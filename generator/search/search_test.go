@@ -176,10 +176,10 @@ func TestPrefixWidthAndAnchor(t *testing.T) {
 
 func TestExcerptWindow(t *testing.T) {
 	text := strings.Repeat("甲", 100) + "解散" + strings.Repeat("乙", 100)
-	ex, hl := excerpt(text, newMatcher(parseQuery("解散")))
+	ex, hl := excerpt(text, newMatcher(parseQuery("解散", &defParams)), &defParams)
 	r := []rune(ex)
-	if len(r) != excerptLen+2 || r[0] != '…' || r[len(r)-1] != '…' {
-		t.Errorf("excerpt %q: want %d runes with ellipses on both ends", ex, excerptLen+2)
+	if len(r) != defParams.Excerpt+2 || r[0] != '…' || r[len(r)-1] != '…' {
+		t.Errorf("excerpt %q: want %d runes with ellipses on both ends", ex, defParams.Excerpt+2)
 	}
 	if len(hl) != 1 || string(r[hl[0][0]:hl[0][1]]) != "解散" {
 		t.Errorf("highlights %v in %q", hl, ex)
