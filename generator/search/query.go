@@ -29,7 +29,7 @@ type params struct {
 func defaultParams() params {
 	return params{
 		Scale: scoreScale, Prefix: 0.7, Parts: maxParts, Excerpt: 80, Before: 20, MaxQuery: 64,
-		Partial: 0.5, Together: 0.3, Junction: 4, Synonym: 0.8, Soft: softChars, Stop: stopWords,
+		Synonyms: [][]string{}, Partial: 0.5, Together: 0.3, Junction: 4, Synonym: 0.8, Soft: softChars, Stop: stopWords,
 	}
 }
 
@@ -221,7 +221,7 @@ func runTerms(rs []rune) []string {
 // left with fewer than two distinct members and sorts nothing: the order is
 // the site's.
 func foldSynonyms(sets [][]string) [][]string {
-	var out [][]string
+	out := [][]string{}
 	for _, set := range sets {
 		var f []string
 		for _, m := range set {
