@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"bufio"
+	"encoding/json"
 	"fmt"
 	"os"
 	"slices"
@@ -86,6 +87,44 @@ func TestRelevance(t *testing.T) {
 		}
 	}
 	scoreRelevance(t, "zhinan search", qs, ranked)
+}
+
+// TestRelevanceBrowser scores the browser client, search-core.js in
+// headless Chromium on the real site, on the same questions; it also
+// checks that the client ranks as `zhinan search` does.
+func TestRelevanceBrowser(t *testing.T) {
+	qs := readQuestions(t)
+	srv := serve(t, realSite(t).Files)
+	tb := newTab(t, 1280, 800)
+	tb.open(t, srv.URL+"/")
+	// The theme loads the client when the box is first focused.
+	eval[bool](t, tb, `(document.getElementById("search-input").focus(), true)`)
+	waitFor(t, tb, "the search client", `!!(window.__zhinanSearch && window.__zhinanSearch.query)`)
+	var queries []string
+	for _, q := range qs {
+		queries = append(queries, q.query)
+	}
+	arg, err := json.Marshal(queries)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ranked := eval[[][]string](t, tb, `(async () => { const out = [];
+		for (const q of `+string(arg)+`) out.push((await __zhinanSearch.query(q, 10)).map(r => r.url));
+		return out; })()`)
+	scoreRelevance(t, "browser client", qs, ranked)
+	ix := openIndex(t)
+	for i, q := range qs {
+		var want []string
+		for _, r := range ix.Search(q.query, 10) {
+			want = append(want, r.URL)
+		}
+		if !slices.Equal(want, ranked[i]) {
+			t.Errorf("%q: browser ranks %v, zhinan search %v", q.query, ranked[i], want)
+		}
+	}
+	if p := tb.take(); len(p) > 0 {
+		t.Errorf("problems in the page: %v", p)
+	}
 }
 
 // openIndex opens the real site's search index as `zhinan search` does.
