@@ -84,6 +84,9 @@ func TestRelevance(t *testing.T) {
 	for i, q := range qs {
 		for _, r := range ix.Search(q.query, 10) {
 			ranked[i] = append(ranked[i], r.URL)
+			if r.Excerpt == "" {
+				t.Errorf("%q: result %s has an empty excerpt", q.query, r.URL)
+			}
 		}
 	}
 	scoreRelevance(t, "zhinan search", qs, ranked)
@@ -141,4 +144,18 @@ func openIndex(t *testing.T) *search.Index {
 		t.Fatal(fmt.Errorf("the real site's index: %w", err))
 	}
 	return ix
+}
+
+// TestTableExcerpt: an excerpt cut from a table shows its cells and rows
+// apart, as the reader sees them, not as one string of words.
+func TestTableExcerpt(t *testing.T) {
+	for _, r := range openIndex(t).Search("据目前所知没有按钮", 10) {
+		if r.URL == "/permissions/" {
+			if !strings.Contains(r.Excerpt, "微信 群管理员 | 微信 普通成员") || !strings.Contains(r.Excerpt, "企业微信 群管理员；解散群 | 据目前所知") {
+				t.Errorf("table excerpt %q: want cells apart (\" | \") and rows apart (\"；\")", r.Excerpt)
+			}
+			return
+		}
+	}
+	t.Error("据目前所知没有按钮: /permissions/, whose table holds it, not found")
 }

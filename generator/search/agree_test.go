@@ -135,6 +135,7 @@ var guideDocs = []Doc{
 	{URL: "/large/", Title: "大群怎么处理", Description: "几百人的群关闭起来更费时间：提前通知、分几次移出成员。", Parts: []Part{
 		{Text: "人越多，越要早点通知大家，并在关闭前再提醒一次。"},
 	}},
+	{URL: "/empty/", Title: "空白页面", Parts: []Part{{Anchor: "只有标题", Heading: "只有标题"}}},
 }
 
 // TestSearchAgreesWithJS runs the same queries through Index.Search and the
@@ -146,7 +147,7 @@ func TestSearchAgreesWithJS(t *testing.T) {
 	ctx := clientPage(t, files, nil)
 	queries := []string{words[0], words[10], words[100], words[0] + words[10], "wechat", "wec", "WeCom " + words[5], docs[7].Title, "无此内容", "a",
 		string([]rune(docs[3].Parts[0].Text)[:80]) + " wechat", words[3], "苹果手机怎么踢人", "解散群要通知大家吗", "IOS 移出", "怎么", "需要",
-		"群里有人不断被拉回来怎么办"}
+		"群里有人不断被拉回来怎么办", "空白页面", "只有标题"}
 	var js [][]Result
 	evalJSON(t, ctx, `(async () => { const out = [];
 		for (const q of `+jsonArg(t, queries)+`) out.push((await __zhinanSearch.query(q, 10)).map(r => ({url: r.url, anchor: r.anchor,

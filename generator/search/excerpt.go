@@ -75,3 +75,25 @@ func excerpt(text string, m matcher, p *params) (string, [][2]int) {
 	}
 	return out, hl
 }
+
+// excerptText is the text a result's excerpt is cut from: that of part p
+// (0 for the top of the page) or, when it has none (a heading followed at
+// once by another, a page opening with a heading), the first text after
+// it, else the last before it, else the part's heading, else the title, so
+// that no result is shown without an excerpt.
+func excerptText(parts []Part, p int, title string) string {
+	for i := p; i < len(parts); i++ {
+		if parts[i].Text != "" {
+			return parts[i].Text
+		}
+	}
+	for i := min(p, len(parts)) - 1; i >= 0; i-- {
+		if parts[i].Text != "" {
+			return parts[i].Text
+		}
+	}
+	if p < len(parts) && parts[p].Heading != "" {
+		return parts[p].Heading
+	}
+	return title
+}

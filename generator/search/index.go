@@ -205,13 +205,11 @@ func (ix *Index) Search(query string, n int) []Result {
 func (ix *Index) result(h *hit, m matcher) Result {
 	d := ix.doc(h.doc)
 	r := Result{URL: d.URL, Title: d.Title, Section: d.Section, Score: h.score}
-	text := ""
-	if p := bestPart(d.Parts, h.mask(), m, ix.params.Parts); p >= 0 {
-		r.Anchor, r.Heading, text = d.Parts[p].Anchor, d.Parts[p].Heading, d.Parts[p].Text
-	} else if len(d.Parts) > 0 {
-		text = d.Parts[0].Text
+	p := bestPart(d.Parts, h.mask(), m, ix.params.Parts)
+	if p >= 0 {
+		r.Anchor, r.Heading = d.Parts[p].Anchor, d.Parts[p].Heading
 	}
-	r.Excerpt, r.Highlights = excerpt(text, m, &ix.params)
+	r.Excerpt, r.Highlights = excerpt(excerptText(d.Parts, max(p, 0), d.Title), m, &ix.params)
 	return r
 }
 

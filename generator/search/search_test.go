@@ -235,3 +235,21 @@ func TestVarint(t *testing.T) {
 		t.Errorf("decode(encode(%v)) = %v, %v", vals, got, err)
 	}
 }
+
+// TestExcerptNeverEmpty: a match in a heading with no text of its own, or
+// in a page with no text at all, still shows an excerpt.
+func TestExcerptNeverEmpty(t *testing.T) {
+	ix := openDocs(t, []Doc{
+		{URL: "/a/", Title: "解散步骤", Parts: []Part{
+			{Anchor: "准备", Heading: "准备工作"},
+			{Anchor: "备份", Heading: "备份记录", Text: "先把聊天记录备份到电脑。"},
+		}},
+		{URL: "/b/", Title: "空白页面"},
+	})
+	for q, want := range map[string]string{"准备工作": "先把聊天记录备份到电脑。", "解散": "先把聊天记录备份到电脑。", "空白页面": "空白页面"} {
+		rs := ix.Search(q, 10)
+		if len(rs) != 1 || rs[0].Excerpt != want {
+			t.Errorf("Search(%s) = %+v, want one result with excerpt %q", q, rs, want)
+		}
+	}
+}

@@ -257,6 +257,15 @@
     return { text: out, highlights: hl };
   }
 
+  // excerptText: see excerpt.go.
+  function excerptText(parts, p, title) {
+    var i;
+    for (i = p; i < parts.length; i++) if (parts[i][2]) return parts[i][2];
+    for (i = Math.min(p, parts.length) - 1; i >= 0; i--) if (parts[i][2]) return parts[i][2];
+    if (p < parts.length && parts[p][1]) return parts[p][1];
+    return title;
+  }
+
   // ---- Loading (script tags, so file:// works) ----
 
   var api = global.__zhinanSearch || {};
@@ -431,9 +440,9 @@
 
   function result(manifest, h, d, m) {
     var r = { url: d.u, title: d.t, section: d.s, anchor: '', heading: '', score: h.score };
-    var p = bestPart(d.p, maskOf(h), m, manifest.q.parts), txt = '';
-    if (p >= 0) { r.anchor = d.p[p][0]; r.heading = d.p[p][1]; txt = d.p[p][2]; } else if (d.p.length) txt = d.p[0][2];
-    var ex = excerpt(txt, m, manifest.q);
+    var p = bestPart(d.p, maskOf(h), m, manifest.q.parts);
+    if (p >= 0) { r.anchor = d.p[p][0]; r.heading = d.p[p][1]; }
+    var ex = excerpt(excerptText(d.p, Math.max(p, 0), d.t), m, manifest.q);
     r.excerpt = ex.text;
     r.highlights = ex.highlights;
     r.href = href(manifest, r.url, r.anchor);
