@@ -121,7 +121,12 @@ func Load(fsys fs.FS) (Config, diag.List) {
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
 		if err := cfg.set(k.Value, v); err != nil {
-			diags.Add(File, k.Line, k.Column, "%v", err)
+			line, col := k.Line, k.Column
+			var at *nodeError
+			if errors.As(err, &at) {
+				line, col = at.node.Line, at.node.Column
+			}
+			diags.Add(File, line, col, "%v", err)
 		}
 	}
 	return cfg, diags
@@ -158,6 +163,15 @@ func (c *Config) set(key string, v *yaml.Node) error {
 	return fmt.Errorf("unknown setting %q", key)
 }
 
+// nodeError is an error about one node inside a setting's value, reported
+// at that node rather than at the setting's key.
+type nodeError struct {
+	node *yaml.Node
+	msg  string
+}
+
+func (e *nodeError) Error() string { return e.msg }
+
 // setSearch reads the search mapping; its only key is synonyms.
 func (c *Config) setSearch(v *yaml.Node) error {
 	if v.Kind != yaml.MappingNode {
@@ -166,10 +180,10 @@ func (c *Config) setSearch(v *yaml.Node) error {
 	for i := 0; i+1 < len(v.Content); i += 2 {
 		k, val := v.Content[i], v.Content[i+1]
 		if k.Value != "synonyms" {
-			return fmt.Errorf("unknown setting \"search.%s\"", k.Value)
+			return &nodeError{k, fmt.Sprintf("unknown setting \"search.%s\"", k.Value)}
 		}
 		if val.Kind != yaml.SequenceNode {
-			return fmt.Errorf("setting \"search.synonyms\": want a list of lists of words")
+			return &nodeError{val, "setting \"search.synonyms\": want a list of lists of words, such as [[安卓, Android]]"}
 		}
 		var sets []string
 		for _, set := range val.Content {
@@ -179,7 +193,7 @@ func (c *Config) setSearch(v *yaml.Node) error {
 			}
 			if set.Kind != yaml.SequenceNode || len(words) < 2 || slices.Contains(words, "") ||
 				strings.ContainsAny(strings.Join(words, ""), "\t\n") {
-				return fmt.Errorf("setting \"search.synonyms\" (line %d): each set is a list of two or more words, such as [安卓, Android]", set.Line)
+				return &nodeError{set, "setting \"search.synonyms\": each set is a list of two or more words, such as [安卓, Android]"}
 			}
 			sets = append(sets, strings.Join(words, "\t"))
 		}
