@@ -26,6 +26,8 @@ type Index struct {
 	read   []string // files read so far, in order
 	bytes  int      // their total size
 	params params   // the query tunables, from the manifest
+
+	decoded map[string][]readPosting // during a Search: posting lists decoded so far
 }
 
 // Result is one page found by a query.
@@ -147,8 +149,10 @@ func (ix *Index) Search(query string, n int) []Result {
 	}
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
+	ix.decoded = make(map[string][]readPosting)
+	defer func() { ix.decoded = nil }()
 	us, joins := ix.segmentRuns(us)
-	all := make(map[int]*hit)
+	all := make(map[int]*hit, 256)
 	totalW := 0.0
 	for i := range us {
 		uhs := ix.unitHits(&us[i])
@@ -244,12 +248,22 @@ type readPosting struct {
 	mask  uint32
 }
 
-// postings decodes the posting list of term.
+// postings decodes the posting list of term, once per query (segmentRuns
+// and unitHits both read it). The caller holds ix.mu.
 func (ix *Index) postings(term string) []readPosting {
+	if ps, ok := ix.decoded[term]; ok {
+		return ps
+	}
 	vs, err := decodeVarints(ix.lookup(term))
 	if err != nil {
-		return nil
+		vs = nil
 	}
+	ps := ix.decode(vs)
+	ix.decoded[term] = ps
+	return ps
+}
+
+func (ix *Index) decode(vs []uint32) []readPosting {
 	out := make([]readPosting, 0, len(vs)/3)
 	doc := 0
 	for i := 0; i+2 < len(vs); i += 3 {
@@ -299,7 +313,7 @@ func (ix *Index) unitHits(u *unit) map[int]hit {
 			h           hit
 			held, heldW float64
 		}
-		docs := make(map[int]*acc)
+		docs := make(map[int]*acc, len(ix.postings(terms[0])))
 		live := 0
 		for _, t := range terms {
 			ps := ix.postings(t)

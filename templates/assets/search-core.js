@@ -305,13 +305,17 @@
     return Promise.all(keys.map(function (k) { return load(shardName(k, manifest.shards)); }));
   }
 
-  // postings decodes the posting list of term: [{doc, score, mask}].
+  // postings decodes the posting list of term: [{doc, score, mask}], once
+  // per ranking (decoded is set while one runs, see rankQuery).
+  var decoded = null;
   function postings(manifest, term) {
+    if (decoded && decoded.has(term)) return decoded.get(term);
     var vs = decodeVarints(lookup(manifest, term)), doc = 0, out = [];
     for (var i = 0; i + 2 < vs.length; i += 3) {
       doc += vs[i];
       out.push({ doc: doc, score: Math.expm1(vs[i + 1] / manifest.q.scale), mask: vs[i + 2] });
     }
+    if (decoded) decoded.set(term, out);
     return out;
   }
 
@@ -422,9 +426,14 @@
         });
         return loadKeys(manifest, alts);
       }).then(function () {
-        var sg = segmentRuns(manifest, us), m = matcher(sg.units);
+        decoded = new Map();
+        try {
+          var sg = segmentRuns(manifest, us), m = matcher(sg.units), hits = rank(manifest, sg.units, sg.joins);
+        } finally {
+          decoded = null;
+        }
         return {
-          hits: rank(manifest, sg.units, sg.joins).slice(0, n > 0 ? n : undefined),
+          hits: hits.slice(0, n > 0 ? n : undefined),
           record: function (h) {
             return load('d/' + h.doc).then(function (d) { return result(manifest, h, d || { u: '', t: '', s: '', p: [] }, m); });
           }
