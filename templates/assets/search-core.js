@@ -1,8 +1,8 @@
 /* zhinan search, the engine: tokenizer, index files, ranking and results.
  * No dependencies, no build step. The index is written by
  * zhinan/generator/search (see its package doc for the format); this file
- * must tokenize and rank exactly like the Go side (a test checks it under
- * node). search.js, the search box, uses it through window.__zhinanSearch. */
+ * must tokenize and rank exactly like the Go side (tests check it in
+ * headless Chromium); every tunable comes from the manifest's "q". search.js, the search box, uses it through window.__zhinanSearch. */
 (function (global) {
   'use strict';
 
@@ -285,7 +285,7 @@
   }
 
   // load resolves to the data of search/NAME.js, or null. api.loadFile, if
-  // set, replaces the script tag (tests under node use it).
+  // set, replaces the script tag.
   function load(name) {
     if (!loading[name]) {
       loading[name] = (api.loadFile || scriptTag)(name).then(function () {
