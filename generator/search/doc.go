@@ -50,7 +50,12 @@
 //     each remaining piece is a unit. The last unit of a query, if it is a
 //     word, also matches the (at most 8, most frequent) indexed words it
 //     is a prefix of, at params.Prefix (0.7) times their score: "wec"
-//     finds "wecom". Repeated units count once.
+//     finds "wecom". A word of four letters or more that matches nothing,
+//     not even as a prefix, is read as a typo: it asks for the indexed
+//     words one edit away (a letter replaced, added, dropped, or two
+//     neighbours swapped) among those listed under "^" + its first three
+//     letters, as synonyms: "andriod" finds "android". Repeated units
+//     count once.
 //  2. Words. A piece of a CJK run is cut into words without a dictionary,
 //     from how many pages hold each of its bigrams (df): a bigram is a
 //     junction between two words when no page holds it, when

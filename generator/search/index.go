@@ -151,6 +151,7 @@ func (ix *Index) Search(query string, n int) []Result {
 	defer ix.mu.Unlock()
 	ix.decoded = make(map[string][]readPosting)
 	defer func() { ix.decoded = nil }()
+	ix.fixTypos(us)
 	us, joins := ix.segmentRuns(us)
 	all := make(map[int]*hit, 256)
 	totalW := 0.0
@@ -215,6 +216,31 @@ func (ix *Index) result(h *hit, m matcher) Result {
 	}
 	r.Excerpt, r.Highlights = excerpt(excerptText(d.Parts, max(p, 0), d.Title), m, &ix.params)
 	return r
+}
+
+// fixTypos turns a word of typoMin runes or more that matches nothing (not
+// even as a prefix) into a synonym unit of the indexed words one edit away
+// that share its first typoPrefix runes (as listed under "^"+those runes).
+func (ix *Index) fixTypos(us []unit) {
+	for i := range us {
+		u := &us[i]
+		if len(u.alts) != 1 || len(u.alts[0]) != 1 || u.run != nil {
+			continue
+		}
+		w := u.alts[0][0]
+		rs := []rune(w)
+		if len(rs) < typoMin || len(ix.postings(w)) > 0 || u.prefix && ix.lookup("^"+w) != "" {
+			continue
+		}
+		for _, c := range strings.Fields(ix.lookup("^" + string(rs[:typoPrefix]))) {
+			if oneEdit(w, c) {
+				u.alts = append(u.alts, []string{c})
+			}
+		}
+		if len(u.alts) > 1 {
+			u.synonym, u.prefix = true, false
+		}
+	}
 }
 
 // segmentRuns replaces every CJK-run unit by the words segment finds in it,

@@ -322,3 +322,37 @@ func segment(rs []rune, df func(string) int, junction float64, soft string) (wor
 	}
 	return words, joins
 }
+
+// typoMin is the shortest word (in runes) for which a word matching
+// nothing is read as a typo, and typoPrefix how many of its first runes
+// the reader is trusted to have typed right.
+const (
+	typoMin    = 4
+	typoPrefix = 3
+)
+
+// oneEdit reports whether a and b differ by exactly one edit: a character
+// replaced, added, dropped, or two neighbours swapped ("andriod", "android").
+func oneEdit(a, b string) bool {
+	x, y := []rune(a), []rune(b)
+	if len(x) > len(y) {
+		x, y = y, x
+	}
+	i := 0
+	for i < len(x) && x[i] == y[i] {
+		i++
+	}
+	switch len(y) - len(x) {
+	case 0:
+		if i == len(x) {
+			return false
+		}
+		if string(x[i+1:]) == string(y[i+1:]) {
+			return true
+		}
+		return i+1 < len(x) && x[i] == y[i+1] && x[i+1] == y[i] && string(x[i+2:]) == string(y[i+2:])
+	case 1:
+		return string(x[i:]) == string(y[i+1:])
+	}
+	return false
+}

@@ -253,3 +253,33 @@ func TestExcerptNeverEmpty(t *testing.T) {
 		}
 	}
 }
+
+func TestOneEdit(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"andriod", "android", true}, {"androd", "android", true}, {"andrroid", "android", true},
+		{"anbroid", "android", true}, {"android", "android", false}, {"adnriod", "android", false},
+		{"wechat", "wecom", false}, {"解散群", "解散", true},
+	} {
+		if got := oneEdit(tc.a, tc.b); got != tc.want {
+			t.Errorf("oneEdit(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
+
+// TestTypo: a Latin word that matches nothing finds the indexed words one
+// edit away; one that matches something is taken as typed.
+func TestTypo(t *testing.T) {
+	ix := openDocs(t, []Doc{
+		fillerDoc("/android/", "Android 版微信", "在 Android 手机上操作。"),
+		fillerDoc("/androids/", "其他话题", "androids 是另一个词。"),
+		fillerDoc("/none/", "其他话题", "无关。"),
+	})
+	for q, want := range map[string][]string{"andriod": {"/android/"}, "andriod 微信": {"/android/"}, "androids": {"/androids/"}} {
+		if got := urls(ix.Search(q, 10)); !slices.Equal(got, want) {
+			t.Errorf("Search(%s) = %v, want %v", q, got, want)
+		}
+	}
+}

@@ -158,6 +158,43 @@
     return us;
   }
 
+  // oneEdit and fixTypos: see query.go and index.go.
+  function oneEdit(a, b) {
+    var x = Array.from(a), y = Array.from(b);
+    if (x.length > y.length) { var t = x; x = y; y = t; }
+    var i = 0;
+    while (i < x.length && x[i] === y[i]) i++;
+    var rest = function (arr, from) { return arr.slice(from).join(''); };
+    if (y.length === x.length) {
+      if (i === x.length) return false;
+      if (rest(x, i + 1) === rest(y, i + 1)) return true;
+      return i + 1 < x.length && x[i] === y[i + 1] && x[i + 1] === y[i] && rest(x, i + 2) === rest(y, i + 2);
+    }
+    return y.length - x.length === 1 && rest(x, i) === rest(y, i + 1);
+  }
+
+  var TYPO_MIN = 4, TYPO_PREFIX = 3;
+
+  // typoWords lists the units fixTypos looks at: [unit, "^"+first runes].
+  function typoWords(manifest, us) {
+    var out = [];
+    us.forEach(function (u) {
+      if (u.alts.length !== 1 || u.alts[0].length !== 1 || u.run) return;
+      var w = u.alts[0][0], rs = Array.from(w);
+      if (rs.length < TYPO_MIN || postings(manifest, w).length || (u.prefix && lookup(manifest, '^' + w))) return;
+      out.push([u, '^' + rs.slice(0, TYPO_PREFIX).join('')]);
+    });
+    return out;
+  }
+
+  function fixTypos(manifest, typos) {
+    typos.forEach(function (t) {
+      var u = t[0], w = u.alts[0][0];
+      lookup(manifest, t[1]).split(' ').filter(Boolean).forEach(function (c) { if (oneEdit(w, c)) u.alts.push([c]); });
+      if (u.alts.length > 1) { u.synonym = true; u.prefix = false; }
+    });
+  }
+
   // segment: see segment in query.go.
   function segment(rs, df, P) {
     if (rs.length < 2) return { words: [[rs.join('')]], joins: [] };
@@ -417,14 +454,22 @@
         u.alts.forEach(function (a) { keys.push.apply(keys, a); });
         if (u.prefix) keys.push('^' + u.alts[0][0]);
       });
+      var typos = [];
       return loadKeys(manifest, keys).then(function () {
-        var alts = [];
+        var more = [];
         us.forEach(function (u) {
           if (!u.prefix) return;
           u.expansions = lookup(manifest, '^' + u.alts[0][0]).split(' ').filter(Boolean);
-          alts.push.apply(alts, u.expansions);
+          more.push.apply(more, u.expansions);
         });
-        return loadKeys(manifest, alts);
+        typos = typoWords(manifest, us);
+        typos.forEach(function (t) { more.push(t[1]); });
+        return loadKeys(manifest, more);
+      }).then(function () {
+        fixTypos(manifest, typos);
+        var more = [];
+        typos.forEach(function (t) { more.push.apply(more, t[0].alts.slice(1).map(function (a) { return a[0]; })); });
+        return loadKeys(manifest, more);
       }).then(function () {
         decoded = new Map();
         try {
