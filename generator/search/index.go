@@ -218,9 +218,9 @@ func (ix *Index) result(h *hit, m matcher) Result {
 	return r
 }
 
-// fixTypos turns a word of typoMin runes or more that matches nothing (not
-// even as a prefix) into a synonym unit of the indexed words one edit away
-// that share its first typoPrefix runes (as listed under "^"+those runes).
+// fixTypos turns a word of params.TypoMin runes or more that matches
+// nothing (not even as a prefix) into a synonym unit of the indexed words
+// one edit away that share its first params.TypoKeep runes (as listed under "^"+those runes).
 func (ix *Index) fixTypos(us []unit) {
 	for i := range us {
 		u := &us[i]
@@ -229,10 +229,10 @@ func (ix *Index) fixTypos(us []unit) {
 		}
 		w := u.alts[0][0]
 		rs := []rune(w)
-		if len(rs) < typoMin || len(ix.postings(w)) > 0 || u.prefix && ix.lookup("^"+w) != "" {
+		if len(rs) < ix.params.TypoMin || len(ix.postings(w)) > 0 || u.prefix && ix.lookup("^"+w) != "" {
 			continue
 		}
-		for _, c := range strings.Fields(ix.lookup("^" + string(rs[:typoPrefix]))) {
+		for _, c := range strings.Fields(ix.lookup("^" + string(rs[:ix.params.TypoKeep]))) {
 			if oneEdit(w, c) {
 				u.alts = append(u.alts, []string{c})
 			}

@@ -20,6 +20,8 @@ type params struct {
 	Together float64    `json:"together"` // score bonus when the matched units meet in one part
 	Junction float64    `json:"junction"` // see segment
 	Synonym  float64    `json:"synonym"`  // weight of a synonym against the word typed
+	TypoMin  int        `json:"typoMin"`  // the shortest word (runes) read as a typo when it matches nothing
+	TypoKeep int        `json:"typoKeep"` // how many of its first runes a typo is trusted to have right
 	Soft     string     `json:"soft"`     // see segment
 	Stop     []string   `json:"stop"`     // filler words cut out of CJK runs, longest first
 	Synonyms [][]string `json:"synonyms"` // folded synonym sets (see WithSynonyms)
@@ -29,7 +31,7 @@ type params struct {
 func defaultParams() params {
 	return params{
 		Scale: scoreScale, Prefix: 0.7, Parts: maxParts, Excerpt: 80, Before: 20, MaxQuery: 64,
-		Synonyms: [][]string{}, Partial: 0.5, Together: 0.3, Junction: 4, Synonym: 0.8, Soft: softChars, Stop: stopWords,
+		Synonyms: [][]string{}, Partial: 0.5, Together: 0.3, Junction: 4, Synonym: 0.8, TypoMin: 4, TypoKeep: 3, Soft: softChars, Stop: stopWords,
 	}
 }
 
@@ -322,14 +324,6 @@ func segment(rs []rune, df func(string) int, junction float64, soft string) (wor
 	}
 	return words, joins
 }
-
-// typoMin is the shortest word (in runes) for which a word matching
-// nothing is read as a typo, and typoPrefix how many of its first runes
-// the reader is trusted to have typed right.
-const (
-	typoMin    = 4
-	typoPrefix = 3
-)
 
 // oneEdit reports whether a and b differ by exactly one edit: a character
 // replaced, added, dropped, or two neighbours swapped ("andriod", "android").

@@ -173,16 +173,14 @@
     return y.length - x.length === 1 && rest(x, i) === rest(y, i + 1);
   }
 
-  var TYPO_MIN = 4, TYPO_PREFIX = 3;
-
   // typoWords lists the units fixTypos looks at: [unit, "^"+first runes].
   function typoWords(manifest, us) {
     var out = [];
     us.forEach(function (u) {
       if (u.alts.length !== 1 || u.alts[0].length !== 1 || u.run) return;
       var w = u.alts[0][0], rs = Array.from(w);
-      if (rs.length < TYPO_MIN || postings(manifest, w).length || (u.prefix && lookup(manifest, '^' + w))) return;
-      out.push([u, '^' + rs.slice(0, TYPO_PREFIX).join('')]);
+      if (rs.length < manifest.q.typoMin || postings(manifest, w).length || (u.prefix && lookup(manifest, '^' + w))) return;
+      out.push([u, '^' + rs.slice(0, manifest.q.typoKeep).join('')]);
     });
     return out;
   }
