@@ -54,9 +54,8 @@
 //     not even as a prefix, is read as a typo: it asks for the indexed
 //     words one edit away (a letter replaced, added, dropped, or two
 //     neighbours swapped) among those listed under "^" + its first three
-//     letters (params.TypoMin, params.TypoKeep), as synonyms: "andriod" finds
-//     "android". Repeated units
-//     count once.
+//     letters (params.TypoMin, params.TypoKeep), as synonyms: "andriod"
+//     finds "android". Repeated units count once.
 //  2. Words. A piece of a CJK run is cut into words without a dictionary,
 //     from how many pages hold each of its bigrams (df): a bigram is a
 //     junction between two words when no page holds it, when
