@@ -99,6 +99,12 @@ func parseQuery(q string, p *params) []unit {
 			}
 		}
 	}
+	if len(us) == 0 && len(p.Stop) > 0 {
+		// Only stop words (「怎么」): they are what the reader looks for.
+		np := *p
+		np.Stop = nil
+		return parseQuery(q, &np)
+	}
 	if n := len(us); n > 0 && len(us[n-1].alts) == 1 && len(us[n-1].alts[0]) == 1 && !isCJKTerm(us[n-1].alts[0][0]) {
 		us[n-1].prefix = true
 	}

@@ -283,3 +283,14 @@ func TestTypo(t *testing.T) {
 		}
 	}
 }
+
+// TestOnlyStopWords: a query made only of stop words looks for them, so
+// that every substring of a page still finds it.
+func TestOnlyStopWords(t *testing.T) {
+	ix := openDocs(t, []Doc{fillerDoc("/a/", "群主退群了怎么办", "问一下。"), fillerDoc("/b/", "其他话题", "无关。")})
+	for _, q := range []string{"怎么", "了怎么", "怎么办", "么"} {
+		if got := urls(ix.Search(q, 10)); !slices.Equal(got, []string{"/a/"}) {
+			t.Errorf("Search(%s) = %v, want [/a/]", q, got)
+		}
+	}
+}

@@ -153,6 +153,7 @@
         else add({ alts: [runTerms(pc.text)], prefix: false, run: pc.text, synonym: false });
       });
     });
+    if (!us.length && P.stop.length) return parseQuery(q, Object.assign({}, P, { stop: [] }));
     var last = us[us.length - 1];
     if (last && last.alts.length === 1 && last.alts[0].length === 1 && kind(Array.from(last.alts[0][0])[0]) !== CJK) last.prefix = true;
     return us;
