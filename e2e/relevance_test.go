@@ -2,13 +2,16 @@ package e2e
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"unicode"
 
 	"zhinan/generator/search"
 )
@@ -158,4 +161,73 @@ func TestTableExcerpt(t *testing.T) {
 		}
 	}
 	t.Error("据目前所知没有按钮: /permissions/, whose table holds it, not found")
+}
+
+// TestRecallRealSite: on the real site, with its synonyms, stop words and
+// segmentation at work, every Chinese substring of a page (1,000 drawn at
+// random, two to six characters) still finds that page.
+func TestRecallRealSite(t *testing.T) {
+	type record struct {
+		U, T string
+		P    [][3]string
+	}
+	var recs []record
+	for name, b := range realSite(t).Files {
+		if !strings.HasPrefix(name, "search/d/") {
+			continue
+		}
+		i, j := bytes.IndexByte(b, ','), bytes.LastIndexByte(b, ')')
+		var r record
+		if err := json.Unmarshal(b[i+1:j], &r); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		recs = append(recs, r)
+	}
+	slices.SortFunc(recs, func(a, b record) int { return strings.Compare(a.U, b.U) })
+	ix := openIndex(t)
+	rng := rand.New(rand.NewPCG(12, 12))
+	for found := 0; found < 1000; {
+		r := recs[rng.IntN(len(recs))]
+		text := []rune(r.P[rng.IntN(len(r.P))][2])
+		if len(text) < 2 {
+			continue
+		}
+		at, n := rng.IntN(len(text)-1), 2+rng.IntN(5)
+		q := text[at:min(at+n, len(text))]
+		if len(q) < 2 || !isHan(q) {
+			continue
+		}
+		found++
+		if !slices.ContainsFunc(ix.Search(string(q), 0), func(res search.Result) bool { return res.URL == r.U }) {
+			t.Errorf("query %q: page %s, which holds it, not found", string(q), r.U)
+		}
+	}
+	// And two characters that occur together nowhere find nothing.
+	var all strings.Builder
+	for _, r := range recs {
+		all.WriteString(r.T + "|")
+		for _, p := range r.P {
+			all.WriteString(p[1] + "|" + p[2] + "|")
+		}
+	}
+	text := all.String()
+	for tried := 0; tried < 200; {
+		q := string([]rune{rune(0x4E00 + rng.IntN(0x5000)), rune(0x4E00 + rng.IntN(0x5000))})
+		if strings.Contains(text, q) {
+			continue
+		}
+		tried++
+		if rs := ix.Search(q, 0); len(rs) > 0 {
+			t.Errorf("query %q occurs nowhere but found %s", q, rs[0].URL)
+		}
+	}
+}
+
+func isHan(rs []rune) bool {
+	for _, r := range rs {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	return true
 }
