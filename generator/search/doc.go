@@ -88,7 +88,9 @@
 // # Ranking
 //
 // A page's score for a query is the sum over the units it matches of
-// their terms' scores (those of its best alternative), plus the scores of
+// their terms' mean score (those of its best alternative, divided by the
+// number of its terms to the power params.WordNorm, 1: 「聊天记录」 has three
+// bigrams but is one word), plus the scores of
 // the junctions it holds, times 1 + params.Together (0.3) when at least
 // two units meet in one part of the page (under one heading), times the
 // square of its coverage: the rarity of the units it matches over that of

@@ -359,7 +359,9 @@ func (ix *Index) unitHits(u *unit) map[int]hit {
 				a.held++
 			}
 		}
+		norm := math.Pow(float64(live), ix.params.WordNorm)
 		for doc, a := range docs {
+			a.h.score /= norm
 			switch {
 			case int(a.held) == live:
 				better(doc, a.h)

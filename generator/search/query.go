@@ -20,6 +20,7 @@ type params struct {
 	Together float64    `json:"together"` // score bonus when the matched units meet in one part
 	Junction float64    `json:"junction"` // see segment
 	Synonym  float64    `json:"synonym"`  // weight of a synonym against the word typed
+	WordNorm float64    `json:"wordNorm"` // a unit's score is divided by its number of terms to this power
 	TypoMin  int        `json:"typoMin"`  // the shortest word (runes) read as a typo when it matches nothing
 	TypoKeep int        `json:"typoKeep"` // how many of its first runes a typo is trusted to have right
 	Soft     string     `json:"soft"`     // see segment
@@ -31,7 +32,7 @@ type params struct {
 func defaultParams() params {
 	return params{
 		Scale: scoreScale, Prefix: 0.7, Parts: maxParts, Excerpt: 80, Before: 20, MaxQuery: 64,
-		Synonyms: [][]string{}, Partial: 0.5, Together: 0.3, Junction: 4, Synonym: 0.8, TypoMin: 4, TypoKeep: 3, Soft: softChars, Stop: stopWords,
+		Synonyms: [][]string{}, Partial: 0.5, Together: 0.3, Junction: 4, Synonym: 0.8, TypoMin: 4, TypoKeep: 3, WordNorm: 1, Soft: softChars, Stop: stopWords,
 	}
 }
 

@@ -404,7 +404,9 @@
           a.held++;
         });
       });
+      var norm = Math.pow(live, P.wordNorm);
       docs.forEach(function (a, doc) {
+        a.h.score /= norm;
         if (a.held === live) { /* full */ } else if (live >= 3 && a.held >= 2 && a.held >= P.partial * live) a.h.partial = 1;
         else return;
         var o = out.get(doc);
