@@ -68,7 +68,7 @@ var fieldWeight = [numFields]float64{5, 2.5, 2.5, 1}
 
 // fieldBonus is added, times idf, to a term's score when the field holds
 // it (see encodeList).
-var fieldBonus = [numFields]float64{1.5, 0.6, 0.6, 0}
+var fieldBonus = [numFields]float64{4, 1.5, 1.5, 0}
 
 const (
 	bm25K1      = 1.2

@@ -83,7 +83,10 @@
 // member of its set. 「苹果手机怎么踢人」 with [苹果手机, iPhone] and [踢,
 // 移出] is (苹果手机 | iphone) · (踢 | 移出) · 人. A member of several
 // words ("移出 失败") needs all of them. The member typed scores in full,
-// the others params.Synonym (0.8) times as much.
+// the others params.Synonym (0.8) times as much, and every member scores
+// with the rarity of the whole set (idf of the pages matching any member)
+// in place of its own: a set is one concept, and a rare synonym (关闭) must
+// not outrank the common word typed (解散) in a page's title.
 //
 // # Ranking
 //
@@ -107,7 +110,7 @@
 //	idf = ln(1 + (N − df + 0.5) / (df + 0.5))
 //
 // with field weights title 5, headings 2.5, description ([Doc].Description)
-// 2.5, body 1, bonuses title 1.5, headings and description 0.6 (BM25
+// 2.5, body 1, bonuses title 4, headings and description 1.5 (BM25
 // saturates: a term said often in a short body would otherwise score about
 // as much as one in the title), k1 = 1.2, b = 0.75, field lengths counted
 // in tokens. It is stored as q = max(1, round(12 · ln(1 + s))) and read back

@@ -336,8 +336,8 @@ func (ix *Index) unitHits(u *unit) map[int]hit {
 			weight = ix.params.Synonym
 		}
 		type acc struct {
-			h           hit
-			held, heldW float64
+			h    hit
+			held float64
 		}
 		docs := make(map[int]*acc, len(ix.postings(terms[0])))
 		live := 0
@@ -347,13 +347,17 @@ func (ix *Index) unitHits(u *unit) map[int]hit {
 				continue
 			}
 			live++
+			w := weight
+			if u.synonym {
+				w /= idf(ix.ndocs, len(ps)) // the set's rarity is put back below
+			}
 			for _, p := range ps {
 				a := docs[p.doc]
 				if a == nil {
 					a = &acc{h: hit{doc: p.doc, and: ^uint32(0)}}
 					docs[p.doc] = a
 				}
-				a.h.score += p.score * weight
+				a.h.score += p.score * w
 				a.h.and &= p.mask
 				a.h.or |= p.mask
 				a.held++
@@ -369,6 +373,16 @@ func (ix *Index) unitHits(u *unit) map[int]hit {
 				a.h.partial = 1
 				better(doc, a.h)
 			}
+		}
+	}
+	if u.synonym {
+		// A synonym set is one concept: its members score with the set's
+		// rarity, not their own, or a rare synonym (关闭) would outrank the
+		// common word typed (解散) in a page's title.
+		w := idf(ix.ndocs, len(out))
+		for doc, h := range out {
+			h.score *= w
+			out[doc] = h
 		}
 	}
 	return out

@@ -395,10 +395,11 @@
         var ps = postings(manifest, t);
         if (!ps.length) return;
         live++;
+        var w = u.synonym ? weight / idf(manifest.docs, ps.length) : weight;
         ps.forEach(function (p) {
           var a = docs.get(p.doc);
           if (!a) { a = { h: { doc: p.doc, score: 0, and: 0xffffffff, or: 0, partial: 0 }, held: 0 }; docs.set(p.doc, a); }
-          a.h.score += p.score * weight;
+          a.h.score += p.score * w;
           a.h.and = (a.h.and & p.mask) >>> 0;
           a.h.or = (a.h.or | p.mask) >>> 0;
           a.held++;
@@ -413,6 +414,10 @@
         if (!o || a.h.partial < o.partial || (a.h.partial === o.partial && a.h.score > o.score)) out.set(doc, a.h);
       });
     });
+    if (u.synonym) {
+      var w = idf(manifest.docs, out.size);
+      out.forEach(function (h) { h.score *= w; });
+    }
     return out;
   }
 
