@@ -34,20 +34,28 @@ func hasMatch(s string, m matcher) bool {
 	return false
 }
 
-// excerpt cuts about excerptLen runes of text around the first match and
-// returns it with the rune ranges of every match inside it.
+// excerpt cuts about p.Excerpt runes of text around the first match of a
+// term the reader typed (else of a synonym) and returns it with the rune
+// ranges of every match inside it.
 func excerpt(text string, m matcher, p *params) (string, [][2]int) {
 	excerptLen, excerptBefore := p.Excerpt, p.Before
 	var spans [][2]int
+	first := -1 // the first typed match, else the first match
 	for _, t := range Tokenize(text) {
 		if m.match(t.Text) {
+			if first < 0 && m.typed(t.Text) {
+				first = t.Start
+			}
 			spans = append(spans, [2]int{t.Start, t.End})
 		}
 	}
+	if first < 0 && len(spans) > 0 {
+		first = spans[0][0]
+	}
 	rs := []rune(text)
 	start := 0
-	if len(spans) > 0 {
-		start = max(spans[0][0]-excerptBefore, 0)
+	if first >= 0 {
+		start = max(first-excerptBefore, 0)
 	}
 	end := min(start+excerptLen, len(rs))
 	start = max(end-excerptLen, 0)

@@ -254,17 +254,19 @@ func foldSynonyms(sets [][]string) [][]string {
 }
 
 // matcher reports whether a token of a document's text matches the query.
+// Typed terms, those the reader typed rather than their synonyms, are
+// where an excerpt starts when the text holds one.
 type matcher struct {
-	exact    map[string]bool
+	exact    map[string]bool // term -> typed
 	prefixes []string
 }
 
 func newMatcher(us []unit) matcher {
 	m := matcher{exact: make(map[string]bool)}
 	for _, u := range us {
-		for _, a := range u.alts {
+		for i, a := range u.alts {
 			for _, t := range a {
-				m.exact[t] = true
+				m.exact[t] = m.exact[t] || i == 0
 			}
 		}
 		if u.prefix {
@@ -275,6 +277,14 @@ func newMatcher(us []unit) matcher {
 }
 
 func (m matcher) match(tok string) bool {
+	if _, ok := m.exact[tok]; ok {
+		return true
+	}
+	return m.typed(tok)
+}
+
+// typed reports whether tok matches a term the reader typed.
+func (m matcher) typed(tok string) bool {
 	if m.exact[tok] {
 		return true
 	}

@@ -246,15 +246,18 @@
 
   // ---- Excerpts (same as generator/search/excerpt.go) ----
 
+  // matcher(tok) is 2 for a term the reader typed, 1 for a synonym's, 0
+  // for no match (matcher in query.go).
   function matcher(us) {
-    var exact = {}, prefixes = [];
+    var exact = new Map(), prefixes = [];
     us.forEach(function (u) {
-      u.alts.forEach(function (a) { a.forEach(function (t) { exact[t] = true; }); });
+      u.alts.forEach(function (a, i) { a.forEach(function (t) { exact.set(t, exact.get(t) === 2 || i === 0 ? 2 : 1); }); });
       if (u.prefix) prefixes.push(u.alts[0][0]);
     });
     return function (tok) {
-      if (exact[tok] === true) return true;
-      return prefixes.some(function (p) { return tok.indexOf(p) === 0; });
+      if (exact.get(tok) === 2) return 2;
+      if (prefixes.some(function (p) { return tok.indexOf(p) === 0; })) return 2;
+      return exact.has(tok) ? 1 : 0;
     };
   }
 
@@ -275,8 +278,9 @@
 
   function excerpt(txt, m, P) {
     var spans = tokenize(txt).filter(function (t) { return m(t.text); });
+    var typed = spans.find(function (t) { return m(t.text) === 2; }) || spans[0];
     var rs = Array.from(txt);
-    var start = spans.length ? Math.max(spans[0].start - P.before, 0) : 0;
+    var start = typed ? Math.max(typed.start - P.before, 0) : 0;
     var end = Math.min(start + P.excerpt, rs.length);
     start = Math.max(end - P.excerpt, 0);
     var out = rs.slice(start, end).join(''), shift = -start, hl = [];
