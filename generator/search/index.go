@@ -193,12 +193,7 @@ func (ix *Index) Search(query string, n int) []Result {
 		h.score *= c * c
 		hits = append(hits, h)
 	}
-	slices.SortFunc(hits, func(a, b *hit) int {
-		return cmp.Or(cmp.Compare(b.score, a.score), a.doc-b.doc)
-	})
-	if n > 0 && len(hits) > n {
-		hits = hits[:n]
-	}
+	hits = best(hits, n)
 	m := newMatcher(us)
 	res := make([]Result, len(hits))
 	for i, h := range hits {
@@ -267,6 +262,29 @@ func (ix *Index) segmentRuns(us []unit) ([]unit, []string) {
 	return out, joins
 }
 
+// best returns the n best hits (all if n <= 0), best first: by
+// descending score, then by page number. It keeps the n best in order as
+// it goes, which beats sorting the thousands a common word matches.
+func best(hits []*hit, n int) []*hit {
+	before := func(a, b *hit) int { return cmp.Or(cmp.Compare(b.score, a.score), a.doc-b.doc) }
+	if n <= 0 || len(hits) <= n {
+		slices.SortFunc(hits, before)
+		return hits
+	}
+	top := make([]*hit, 0, n+1)
+	for _, h := range hits {
+		if len(top) == n && before(h, top[n-1]) >= 0 {
+			continue
+		}
+		i, _ := slices.BinarySearchFunc(top, h, before)
+		top = slices.Insert(top, i, h)
+		if len(top) > n {
+			top = top[:n]
+		}
+	}
+	return top
+}
+
 // readPosting is one document's entry in a term's list, as read back.
 type readPosting struct {
 	doc   int
@@ -306,7 +324,7 @@ func (ix *Index) decode(vs []uint32) []readPosting {
 // long question is not lost on the bigrams at its word junctions. A
 // document takes its best alternative: full before partial, then score.
 func (ix *Index) unitHits(u *unit) map[int]hit {
-	out := make(map[int]hit)
+	out := make(map[int]hit, len(ix.postings(u.alts[0][0])))
 	better := func(doc int, h hit) {
 		if o, ok := out[doc]; !ok || h.partial < o.partial || h.partial == o.partial && h.score > o.score {
 			out[doc] = h
@@ -339,7 +357,7 @@ func (ix *Index) unitHits(u *unit) map[int]hit {
 			h    hit
 			held float64
 		}
-		docs := make(map[int]*acc, len(ix.postings(terms[0])))
+		docs := make(map[int]acc, len(ix.postings(terms[0])))
 		live := 0
 		for _, t := range terms {
 			ps := ix.postings(t)
@@ -352,15 +370,15 @@ func (ix *Index) unitHits(u *unit) map[int]hit {
 				w /= idf(ix.ndocs, len(ps)) // the set's rarity is put back below
 			}
 			for _, p := range ps {
-				a := docs[p.doc]
-				if a == nil {
-					a = &acc{h: hit{doc: p.doc, and: ^uint32(0)}}
-					docs[p.doc] = a
+				a, ok := docs[p.doc]
+				if !ok {
+					a = acc{h: hit{doc: p.doc, and: ^uint32(0)}}
 				}
 				a.h.score += p.score * w
 				a.h.and &= p.mask
 				a.h.or |= p.mask
 				a.held++
+				docs[p.doc] = a
 			}
 		}
 		norm := math.Pow(float64(live), ix.params.WordNorm)

@@ -425,7 +425,7 @@
     return out;
   }
 
-  function rank(manifest, us, joins) {
+  function rank(manifest, us, joins, n) {
     var P = manifest.q, all = new Map(), totalW = 0;
     us.forEach(function (u) {
       var uhs = unitHits(manifest, u), w = idf(manifest.docs, uhs.size);
@@ -448,7 +448,22 @@
       var c = h.cover / totalW;
       h.score *= c * c;
     });
-    return hits.sort(function (a, b) { return (b.score - a.score) || (a.doc - b.doc); });
+    return best(hits, n);
+  }
+
+  // best: see best in index.go.
+  function best(hits, n) {
+    function before(a, b) { return (b.score - a.score) || (a.doc - b.doc); }
+    if (!(n > 0) || hits.length <= n) return hits.sort(before);
+    var top = [];
+    hits.forEach(function (h) {
+      if (top.length === n && before(h, top[n - 1]) >= 0) return;
+      var lo = 0, hi = top.length;
+      while (lo < hi) { var mid = (lo + hi) >> 1; if (before(top[mid], h) < 0) lo = mid + 1; else hi = mid; }
+      top.splice(lo, 0, h);
+      if (top.length > n) top.pop();
+    });
+    return top;
   }
 
   // rankQuery resolves to the ranking of q: {hits, record(hit)}, hits being
@@ -483,12 +498,12 @@
       }).then(function () {
         decoded = new Map();
         try {
-          var sg = segmentRuns(manifest, us), m = matcher(sg.units), hits = rank(manifest, sg.units, sg.joins);
+          var sg = segmentRuns(manifest, us), m = matcher(sg.units), hits = rank(manifest, sg.units, sg.joins, n);
         } finally {
           decoded = null;
         }
         return {
-          hits: hits.slice(0, n > 0 ? n : undefined),
+          hits: hits,
           record: function (h) {
             return load('d/' + h.doc).then(function (d) { return result(manifest, h, d || { u: '', t: '', s: '', p: [] }, m); });
           }
