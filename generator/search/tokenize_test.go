@@ -166,3 +166,36 @@ func tokensFromRuns(s string) []Token {
 	}
 	return toks
 }
+
+// FuzzParseQuery: reading any query, with synonyms and stop words at work,
+// gives units whose terms are tokens of the query or of a synonym, never
+// empty, and segmenting them never fails.
+func FuzzParseQuery(f *testing.F) {
+	for _, s := range append(slices.Clone(agreementStrings), "苹果手机怎么踢人", "解散群要通知大家吗", "怎么", "andriod 微信") {
+		f.Add(s)
+	}
+	p := defaultParams()
+	p.Synonyms = foldSynonyms([][]string{{"苹果手机", "iPhone"}, {"踢", "移出 失败"}, {"解散", "关闭"}})
+	f.Fuzz(func(t *testing.T, q string) {
+		for _, u := range parseQuery(q, &p) {
+			if len(u.alts) == 0 {
+				t.Fatalf("parseQuery(%q): a unit without alternatives", q)
+			}
+			for _, a := range u.alts {
+				for _, term := range a {
+					if term == "" || len(Tokenize(term)) == 0 {
+						t.Fatalf("parseQuery(%q): bad term %q", q, term)
+					}
+				}
+			}
+			if u.run != nil {
+				words, _ := segment(u.run, func(s string) int { return len(s) % 3 }, p.Junction, p.Soft)
+				for _, w := range words {
+					if len(w) == 0 {
+						t.Fatalf("segment(%q): an empty word", string(u.run))
+					}
+				}
+			}
+		}
+	})
+}
