@@ -14,17 +14,14 @@ func searchFiles(s *site.Site) map[string][]byte {
 		if d == nil {
 			continue
 		}
-		sd := search.Doc{URL: p.URL, Title: p.Title}
+		sd := search.Doc{URL: p.URL, Title: p.Title, Description: p.Description}
 		if p.Parent != nil && p.Parent.Kind != site.KindHome {
 			sd.Section = p.Parent.Title
-		}
-		if p.Description != "" {
-			sd.Parts = append(sd.Parts, search.Part{Text: p.Description})
 		}
 		for _, part := range d.Parts {
 			sd.Parts = append(sd.Parts, search.Part{Anchor: part.Anchor, Heading: part.Heading, Text: part.Text})
 		}
 		docs = append(docs, sd)
 	}
-	return search.Build(docs, search.WithBase(s.BasePath))
+	return search.Build(docs, search.WithBase(s.BasePath), search.WithSynonyms(s.Config.SynonymSets()))
 }

@@ -38,7 +38,7 @@ func TestSearchRealGuides(t *testing.T) {
 		// Questions typed as a reader says them: no page holds the whole
 		// run, so the pages holding most of its words come up.
 		{"群主转让", "/permissions/transfer-owner/", 3},
-		{"解散群聊以后还能看到聊天记录吗", "/data/chat-history/", 1},
+		{"解散群聊以后还能看到聊天记录吗", "/data/chat-history/", 3}, // the FAQ, which answers it in one line, may come first
 	} {
 		results := ix.Search(tc.query, tc.top)
 		found := false

@@ -13,6 +13,14 @@
 //	stale_after: 180            # days: a page whose last_checked is older (or missing) gets a warning and a banner; 0 = off
 //	content: content            # the folder of pages, relative to the site root; "." for the root itself
 //	exclude: [drafts/**, "*.bak"]   # globs of files and folders in it that are not part of the site
+//	search:
+//	  synonyms:                 # words a reader may type for the words the guides use
+//	    - [安卓, Android]        # a query holding one member also finds pages holding another
+//	    - [踢, 移出, 删除成员]
+//
+// Synonyms are applied when a query is read, never when the index is built
+// (see zhinan/generator/search): each set is a list of two or more words or
+// phrases; a phrase of several words ("移出 失败") needs all of them.
 //
 // An unknown key or a value of the wrong type is a diagnostic with its line.
 // The folder of pages never holds the output folder, dot-folders, node_modules,
@@ -26,6 +34,7 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -50,6 +59,22 @@ type Config struct {
 	StaleAfter  int    // days after last_checked when a page counts as stale; 0 means never
 	Content     string // the folder of pages: "content", "docs", "."
 	Exclude     string // exclude: patterns, one a line, so that Config stays comparable with ==
+	// Synonyms holds search.synonyms as one string, so that Config stays
+	// comparable with ==: sets separated by "\n", members by "\t". Read it
+	// with SynonymSets.
+	Synonyms string
+}
+
+// SynonymSets returns the search synonyms, one slice per set.
+func (c Config) SynonymSets() [][]string {
+	if c.Synonyms == "" {
+		return nil
+	}
+	var out [][]string
+	for _, set := range strings.Split(c.Synonyms, "\n") {
+		out = append(out, strings.Split(set, "\t"))
+	}
+	return out
 }
 
 // The values of the links setting.
@@ -125,7 +150,12 @@ func Load(fsys fs.FS) (Config, diag.List) {
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
 		if err := cfg.set(k.Value, v); err != nil {
-			diags.Add(File, k.Line, k.Column, "%v", err)
+			line, col := k.Line, k.Column
+			var at *nodeError
+			if errors.As(err, &at) {
+				line, col = at.node.Line, at.node.Column
+			}
+			diags.Add(File, line, col, "%v", err)
 		}
 	}
 	return cfg, diags
@@ -181,6 +211,8 @@ func (c *Config) set(key string, v *yaml.Node) error {
 		return nil
 	case "exclude":
 		return c.setExclude(v)
+	case "search":
+		return c.setSearch(v)
 	}
 	return fmt.Errorf("unknown setting %q", key)
 }
@@ -216,5 +248,44 @@ func (c *Config) setExclude(v *yaml.Node) error {
 		}
 	}
 	c.Exclude = strings.Join(pats, "\n")
+	return nil
+}
+
+// nodeError is an error about one node inside a setting's value, reported
+// at that node rather than at the setting's key.
+type nodeError struct {
+	node *yaml.Node
+	msg  string
+}
+
+func (e *nodeError) Error() string { return e.msg }
+
+// setSearch reads the search mapping; its only key is synonyms.
+func (c *Config) setSearch(v *yaml.Node) error {
+	if v.Kind != yaml.MappingNode {
+		return fmt.Errorf("setting \"search\": want a mapping, such as {synonyms: [[安卓, Android]]}")
+	}
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k, val := v.Content[i], v.Content[i+1]
+		if k.Value != "synonyms" {
+			return &nodeError{k, fmt.Sprintf("unknown setting \"search.%s\"", k.Value)}
+		}
+		if val.Kind != yaml.SequenceNode {
+			return &nodeError{val, "setting \"search.synonyms\": want a list of lists of words, such as [[安卓, Android]]"}
+		}
+		var sets []string
+		for _, set := range val.Content {
+			var words []string
+			for _, w := range set.Content {
+				words = append(words, strings.TrimSpace(w.Value))
+			}
+			if set.Kind != yaml.SequenceNode || len(words) < 2 || slices.Contains(words, "") ||
+				strings.ContainsAny(strings.Join(words, ""), "\t\n") {
+				return &nodeError{set, "setting \"search.synonyms\": each set is a list of two or more words, such as [安卓, Android]"}
+			}
+			sets = append(sets, strings.Join(words, "\t"))
+		}
+		c.Synonyms = strings.Join(sets, "\n")
+	}
 	return nil
 }

@@ -1,16 +1,19 @@
 package markdown
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/util"
 )
 
 // textWriter gathers plain text from inline nodes.
 type textWriter struct {
-	b   strings.Builder
+	b   bytes.Buffer
 	src []byte
 }
 
@@ -87,7 +90,12 @@ func collectParts(root ast.Node, src []byte) []Part {
 			}
 			return ast.WalkContinue, nil
 		}
-		tw.b.WriteByte(' ')
+		if entering {
+			tw.separate(n)
+		}
+		if !bytes.HasSuffix(tw.b.Bytes(), []byte("；")) {
+			tw.b.WriteByte(' ') // blocks apart, so their words are not glued together
+		}
 		if !entering {
 			return ast.WalkContinue, nil
 		}
@@ -105,7 +113,39 @@ func collectParts(root ast.Node, src []byte) []Part {
 	return parts
 }
 
+// separate writes what a reader sees between n and the block before it
+// in a list or a table, so that search excerpts read as the page does
+// rather than as one string of words: 「；」 between list items and table
+// rows ("; " after Latin text; nothing after a closing punctuation mark),
+// and " | " between the cells of a row.
+func (tw *textWriter) separate(n ast.Node) {
+	if n.PreviousSibling() == nil {
+		return
+	}
+	switch n.Kind() {
+	case extast.KindTableCell:
+		tw.b.WriteString(" |")
+	case ast.KindListItem, extast.KindTableRow:
+		tw.b.Truncate(len(bytes.TrimRightFunc(tw.b.Bytes(), unicode.IsSpace)))
+		last, _ := utf8.DecodeLastRune(tw.b.Bytes())
+		switch {
+		case last == utf8.RuneError || unicode.IsPunct(last) && !unicode.In(last, unicode.Ps, unicode.Pi):
+		case isWide(last):
+			tw.b.WriteString("；")
+		default:
+			tw.b.WriteString(";")
+		}
+	}
+}
+
 // collapse trims s and turns each run of white space into one space.
 func collapse(s string) string {
 	return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
+}
+
+// isWide reports whether r is an East Asian character or full-width mark,
+// after which a list item or row is closed with 「；」 rather than ";".
+func isWide(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) ||
+		r >= 0x3000 && r <= 0x303f || r >= 0xff00 && r <= 0xffef
 }

@@ -1,19 +1,26 @@
 package search
 
 import (
-	"bytes"
+	"context"
 	"encoding/json"
-	"os"
-	"os/exec"
-	"path/filepath"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"strings"
+	"sync/atomic"
 	"testing"
 
+	"github.com/chromedp/chromedp"
 	"github.com/google/go-cmp/cmp"
 )
 
-// agreementStrings are tokenized by Go and by search-core.js under node; the
-// results must be identical. They also seed FuzzTokenize.
+// The Go side and search-core.js must agree: these tests run the client in
+// headless Chromium, as readers do, on the very files Build writes, and
+// compare. Like the other browser tests they skip without Chromium, except
+// under CI=true.
+
+// agreementStrings are tokenized by Go and by search-core.js; the results
+// must be identical. They also seed FuzzTokenize.
 var agreementStrings = []string{
 	"",
 	"，。！？…“”「」",
@@ -45,47 +52,56 @@ const (
 	searchBoxJS = "../../templates/assets/search.js"
 )
 
-// needTool skips the test when a tool is missing, except under CI=true.
-func needTool(t testing.TB, name, path string) string {
+// clientPage serves files with the client's scripts and opens a page that
+// has loaded the engine. Requests for search files fail while down is set.
+func clientPage(t *testing.T, files map[string][]byte, down *atomic.Bool) context.Context {
 	t.Helper()
-	p, err := exec.LookPath(path)
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s not found (%v) and CI=true: install it", name, err)
+	ctx := newBrowser(t)
+	dir := t.TempDir()
+	writeFiles(t, dir, withClient(t, files))
+	static := http.FileServer(http.Dir(dir))
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if down != nil && down.Load() && strings.HasPrefix(r.URL.Path, "/search/") {
+			http.Error(w, "down", http.StatusServiceUnavailable)
+			return
 		}
-		t.Skipf("%s not found (%v); install it to run this test (it fails instead when CI=true)", name, err)
+		static.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	do(t, ctx, "loading the client", chromedp.Navigate(srv.URL+"/index.html"),
+		waitFor(`!!(window.__zhinanSearch && window.__zhinanSearch.query)`))
+	return ctx
+}
+
+// evalJSON evaluates a JavaScript expression (a promise is awaited) that
+// gives a JSON string, and decodes it into v.
+func evalJSON(t *testing.T, ctx context.Context, expr string, v any) {
+	t.Helper()
+	s, err := chromedp.Run(ctx, chromedp.Evaluate[string](expr, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("evaluating %.80s: %v", expr, err)
 	}
-	return p
+	if err := json.Unmarshal([]byte(s), v); err != nil {
+		t.Fatalf("decoding %.80s: %v", s, err)
+	}
+}
+
+func jsonArg(t *testing.T, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }
 
 func TestTokenizeAgreesWithJS(t *testing.T) {
-	node := needTool(t, "node", "node")
-	abs, err := filepath.Abs(searchJS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	in, err := json.Marshal(agreementStrings)
-	if err != nil {
-		t.Fatal(err)
-	}
-	script := `const s = require(process.argv[1]); let d = '';
-process.stdin.on('data', c => d += c).on('end', () => {
-  const out = JSON.parse(d).map(x => s.tokenize(x).map(t => ({Text: t.text, Start: t.start, End: t.end})));
-  process.stdout.write(JSON.stringify(out));
-});`
-	cmd := exec.Command(node, "-e", script, abs)
-	cmd.Stdin = bytes.NewReader(in)
-	cmd.Stderr = os.Stderr
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("node: %v", err)
-	}
+	ctx := clientPage(t, Build(nil), nil)
 	var js [][]Token
-	if err := json.Unmarshal(out, &js); err != nil {
-		t.Fatalf("decoding node output: %v", err)
-	}
+	evalJSON(t, ctx, `JSON.stringify(`+jsonArg(t, agreementStrings)+
+		`.map(s => __zhinanSearch.tokenize(s).map(t => ({Text: t.text, Start: t.start, End: t.end}))))`, &js)
 	if len(js) != len(agreementStrings) {
-		t.Fatalf("node returned %d token lists for %d strings", len(js), len(agreementStrings))
+		t.Fatalf("JS returned %d token lists for %d strings", len(js), len(agreementStrings))
 	}
 	for i, s := range agreementStrings {
 		goToks := Tokenize(s)
@@ -96,72 +112,47 @@ process.stdin.on('data', c => d += c).on('end', () => {
 			t.Errorf("Tokenize(%.40q): Go and JS differ (-go +js):\n%s", s, diff)
 		}
 	}
-}
-
-func TestHashAgreesWithJS(t *testing.T) {
-	node := needTool(t, "node", "node")
-	abs, _ := filepath.Abs(searchJS)
 	keys := []string{"", "a", "解散", "^wec", "群主转让", "𠀀𠀁"}
-	in, _ := json.Marshal(keys)
-	script := `const s = require(process.argv[1]);
-process.stdout.write(JSON.stringify(JSON.parse(process.argv[2]).map(s.hashKey)));`
-	out, err := exec.Command(node, "-e", script, abs, string(in)).Output()
-	if err != nil {
-		t.Fatalf("node: %v", err)
-	}
-	var js []uint32
-	if err := json.Unmarshal(out, &js); err != nil {
-		t.Fatal(err)
-	}
+	var hashes []uint32
+	evalJSON(t, ctx, `JSON.stringify(`+jsonArg(t, keys)+`.map(__zhinanSearch.hashKey))`, &hashes)
 	for i, k := range keys {
-		if js[i] != hashKey(k) {
-			t.Errorf("hash(%q): Go %d, JS %d", k, hashKey(k), js[i])
+		if hashes[i] != hashKey(k) {
+			t.Errorf("hash(%q): Go %d, JS %d", k, hashKey(k), hashes[i])
 		}
 	}
+}
+
+// guideDocs are a few pages in real Chinese, so that stop words, soft
+// characters, junctions and synonyms all come into play.
+var guideDocs = []Doc{
+	{URL: "/ios/", Title: "iPhone 版微信：移出成员并退出群聊", Description: "在 iPhone 上作为群主关闭个人微信群。", Parts: []Part{
+		{Anchor: "移出成员", Heading: "移出成员", Text: "打开群聊，点「−」号，选择要移出的成员。"},
+		{Anchor: "遇到问题", Heading: "遇到问题", Text: "看不到「−」号：你可能不是群主。有人不断被拉回群里。"},
+	}},
+	{URL: "/notice/", Title: "解散公告模板", Description: "可直接修改使用的解散群公告范文。", Parts: []Part{
+		{Anchor: "通用模板", Heading: "通用模板", Text: "各位群友：本群将于下周解散，请大家提前保存需要的聊天记录和文件。"},
+	}},
+	{URL: "/large/", Title: "大群怎么处理", Description: "几百人的群关闭起来更费时间：提前通知、分几次移出成员。", Parts: []Part{
+		{Text: "人越多，越要早点通知大家，并在关闭前再提醒一次。"},
+	}},
+	{URL: "/empty/", Title: "空白页面", Parts: []Part{{Anchor: "只有标题", Heading: "只有标题"}}},
 }
 
 // TestSearchAgreesWithJS runs the same queries through Index.Search and the
-// browser client's query function (under node, files read from disk) and
-// compares the results.
+// client's query function and compares the results.
 func TestSearchAgreesWithJS(t *testing.T) {
-	node := needTool(t, "node", "node")
-	abs, _ := filepath.Abs(searchJS)
-	docs := genCorpus(corpusOptions{pages: 300, bodyRunes: 400, seed: 5})
-	files := Build(docs)
-	dir := t.TempDir()
-	for name, b := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	docs := append(genCorpus(corpusOptions{pages: 300, bodyRunes: 400, seed: 5}), guideDocs...)
 	words := bigramsByDF(docs)
+	files := Build(docs, WithSynonyms([][]string{{"苹果", "iPhone", "iOS"}, {"踢", "移出", "删除成员"}, {"通知", "公告"}, {words[3], "wechat"}}))
+	ctx := clientPage(t, files, nil)
 	queries := []string{words[0], words[10], words[100], words[0] + words[10], "wechat", "wec", "WeCom " + words[5], docs[7].Title, "无此内容", "a",
-		string([]rune(docs[3].Parts[0].Text)[:80]) + " wechat"}
-	script := `const s = require(process.argv[1]), fs = require('fs'), path = require('path');
-const api = globalThis.__zhinanSearch;
-api.loadFile = name => {
-  try { new Function('__zhinanSearch', fs.readFileSync(path.join(process.argv[2], 'search', name + '.js'), 'utf8'))(api); } catch (e) {}
-  return Promise.resolve();
-};
-(async () => {
-  const out = [];
-  for (const q of JSON.parse(process.argv[3])) {
-    out.push((await api.query(q, 10)).map(r => ({url: r.url, anchor: r.anchor, heading: r.heading, title: r.title,
-      section: r.section, excerpt: r.excerpt, score: r.score, highlights: r.highlights})));
-  }
-  process.stdout.write(JSON.stringify(out));
-})();`
-	qs, _ := json.Marshal(queries)
-	out, err := exec.Command(node, "-e", script, abs, dir, string(qs)).Output()
-	if err != nil {
-		t.Fatalf("node: %v", err)
-	}
+		string([]rune(docs[3].Parts[0].Text)[:80]) + " wechat", words[3], "苹果手机怎么踢人", "解散群要通知大家吗", "IOS 移出", "怎么", "需要", "么",
+		"群里有人不断被拉回来怎么办", "空白页面", "只有标题", "andriod", "wecaht " + words[2], words[2] + " Windosw"}
 	var js [][]Result
-	if err := json.Unmarshal(out, &js); err != nil {
-		t.Fatal(err)
-	}
+	evalJSON(t, ctx, `(async () => { const out = [];
+		for (const q of `+jsonArg(t, queries)+`) out.push((await __zhinanSearch.query(q, 10)).map(r => ({url: r.url, anchor: r.anchor,
+			heading: r.heading, title: r.title, section: r.section, excerpt: r.excerpt, score: r.score, highlights: r.highlights})));
+		return JSON.stringify(out); })()`, &js)
 	ix, err := Open(memFS(files))
 	if err != nil {
 		t.Fatal(err)
@@ -172,14 +163,11 @@ api.loadFile = name => {
 		if goRes == nil {
 			goRes = []Result{}
 		}
-		for j := range js[i] {
-			if js[i][j].Highlights == nil {
-				js[i][j].Highlights = [][2]int{}
-			}
-		}
-		for j := range goRes {
-			if goRes[j].Highlights == nil {
-				goRes[j].Highlights = [][2]int{}
+		for _, rs := range [][]Result{js[i], goRes} {
+			for j := range rs {
+				if rs[j].Highlights == nil {
+					rs[j].Highlights = [][2]int{}
+				}
 			}
 		}
 		if want := q != "无此内容"; (len(goRes) > 0) != want {
@@ -194,28 +182,15 @@ api.loadFile = name => {
 // TestJSRetriesFailedLoads: a file that failed to load (the network was
 // down) is asked for again by the next query instead of failing forever.
 func TestJSRetriesFailedLoads(t *testing.T) {
-	node := needTool(t, "node", "node")
-	abs, _ := filepath.Abs(searchJS)
-	dir := t.TempDir()
-	writeFiles(t, dir, Build([]Doc{fillerDoc("/a/", "解散群聊", "先备份。")}))
-	script := `const s = require(process.argv[1]), fs = require('fs'), path = require('path');
-const api = globalThis.__zhinanSearch;
-let down = true;
-api.loadFile = name => {
-  if (!down) new Function('__zhinanSearch', fs.readFileSync(path.join(process.argv[2], 'search', name + '.js'), 'utf8'))(api);
-  return Promise.resolve();
-};
-(async () => {
-  const first = await api.query('解散', 10).then(() => 'found', e => 'failed: ' + e.message);
-  down = false;
-  const second = await api.query('解散', 10).then(rs => rs.map(r => r.url).join(' '), e => 'failed: ' + e.message);
-  process.stdout.write(first.split(':')[0] + '|' + second);
-})();`
-	out, err := exec.Command(node, "-e", script, abs, dir).Output()
-	if err != nil {
-		t.Fatalf("node: %v", err)
-	}
-	if got := string(out); got != "failed|/a/" {
+	var down atomic.Bool
+	down.Store(true)
+	ctx := clientPage(t, Build([]Doc{fillerDoc("/a/", "解散群聊", "先备份。")}), &down)
+	const q = `__zhinanSearch.query('解散', 10).then(rs => JSON.stringify(rs.map(r => r.url).join(' ')), e => JSON.stringify('failed'))`
+	var first, second string
+	evalJSON(t, ctx, q, &first)
+	down.Store(false)
+	evalJSON(t, ctx, q, &second)
+	if got := fmt.Sprintf("%s|%s", first, second); got != "failed|/a/" {
 		t.Errorf("while down, then up: %q, want \"failed|/a/\"", got)
 	}
 }

@@ -15,7 +15,11 @@ type Doc struct {
 	URL     string // site-absolute URL of the page, base path included: "/guide/platforms/ios/"
 	Title   string
 	Section string // title of the page's section, shown under the result
-	Parts   []Part // the page's text split at headings; Parts[0] may have an empty Anchor
+	// Description is the page's summary. It ranks like a heading and is
+	// stored as a first part without a heading, shown as the excerpt when
+	// it holds the match.
+	Description string
+	Parts       []Part // the page's text split at headings; Parts[0] may have an empty Anchor
 }
 
 // Part is the text under one heading (or before the first one).
@@ -32,6 +36,7 @@ type config struct {
 	base     string
 	hasBase  bool
 	shardMax int
+	params   params
 }
 
 // WithBase records the site's base path ("/", "/docs/") in the manifest, so the
@@ -41,18 +46,31 @@ func WithBase(base string) Option {
 	return func(c *config) { c.base, c.hasBase = base, true }
 }
 
+// WithSynonyms declares sets of words a reader may use for one another
+// (zhinan.yaml's search.synonyms). They are written into the manifest and
+// applied when a query is read: a query word or a piece of a CJK run equal
+// to a member asks for any member. A member of several words needs all of
+// them.
+func WithSynonyms(sets [][]string) Option {
+	return func(c *config) { c.params.Synonyms = foldSynonyms(sets) }
+}
+
 // Field weights and BM25 parameters.
 const (
 	fieldTitle = iota
 	fieldHeading
+	fieldDesc
 	fieldBody
 	numFields
 )
 
-var fieldWeight = [numFields]float64{5, 2.5, 1}
+var fieldWeight = [numFields]float64{5, 2.5, 2.5, 1}
+
+// fieldBonus is added, times idf, to a term's score when the field holds
+// it (see encodeList).
+var fieldBonus = [numFields]float64{4, 1.5, 1.5, 0}
 
 const (
-	titleBonus  = 1.0 // added to a term's score when the title holds it (see encodeList)
 	bm25K1      = 1.2
 	bm25B       = 0.75
 	scoreScale  = 12    // scores s are stored as round(scoreScale*ln(1+s))
@@ -61,7 +79,7 @@ const (
 	prefixLen   = 12    // longest prefix stored
 	shardTarget = 16384 // aimed-for bytes of postings per shard
 	shardsMax   = 8192  // most shards
-	formatVer   = 1     // manifest "v"
+	formatVer   = 2     // manifest "v"
 	manifestKey = "manifest"
 )
 
@@ -105,11 +123,16 @@ type posting struct {
 // to the output root, all under "search/". The same docs, in any order, give
 // byte-identical files.
 func Build(docs []Doc, opts ...Option) map[string][]byte {
-	c := config{shardMax: shardsMax}
+	c := config{shardMax: shardsMax, params: defaultParams()}
 	for _, o := range opts {
 		o(&c)
 	}
 	docs = slices.Clone(docs)
+	for i, d := range docs {
+		if d.Description != "" {
+			docs[i].Parts = append([]Part{{Text: d.Description}}, d.Parts...)
+		}
+	}
 	slices.SortStableFunc(docs, func(a, b Doc) int {
 		return cmp.Or(strings.Compare(a.URL, b.URL), strings.Compare(a.Title, b.Title))
 	})
@@ -126,7 +149,7 @@ func Build(docs []Doc, opts ...Option) map[string][]byte {
 		files[docName(id)] = b
 	}
 	files[manifestKey] = jsFile(manifestKey, map[string]any{
-		"v": formatVer, "base": c.base, "shards": n, "docs": len(docs),
+		"v": formatVer, "base": c.base, "shards": n, "docs": len(docs), "q": c.params,
 	})
 	out := make(map[string][]byte, len(files))
 	for name, b := range files {
@@ -277,7 +300,11 @@ func analyze(d Doc) docStats {
 	for i, p := range d.Parts {
 		bit := uint32(1) << min(i, maxParts-1)
 		add(p.Heading, fieldHeading, bit)
-		add(p.Text, fieldBody, bit)
+		if i == 0 && d.Description != "" {
+			add(p.Text, fieldDesc, bit)
+		} else {
+			add(p.Text, fieldBody, bit)
+		}
 	}
 	// Split the terms into partitions in one allocation: count, then place.
 	var count [partitions]int
@@ -353,11 +380,14 @@ func encodeList(ps []posting, lens [][numFields]int, avg [numFields]float64) str
 			tf += fieldWeight[f] * float64(p.st.tf[f]) / norm
 		}
 		s := idf * tf * (bm25K1 + 1) / (tf + bm25K1)
-		if p.st.tf[fieldTitle] > 0 {
-			// BM25 saturates: a term said often in a short body scores
-			// almost like one in the title. A page whose title holds the
-			// term is about it, so it gets a bonus that does not saturate.
-			s += idf * titleBonus
+		// BM25 saturates: a term said often in a short body scores almost
+		// like one in the title. A page whose title, headings or
+		// description hold the term is about it, so it gets a bonus that
+		// does not saturate.
+		for f, bonus := range fieldBonus {
+			if p.st.tf[f] > 0 {
+				s += idf * bonus
+			}
 		}
 		q := max(uint32(math.Round(scoreScale*math.Log1p(s))), 1)
 		b = appendVarint(b, uint32(p.doc-prev))

@@ -6,12 +6,15 @@
 // demand; [Open] and [Index.Search] read the very same files from Go, for the
 // `zhinan search` command and for tests. Chinese needs no dictionary: every
 // substring of two or more Chinese characters that occurs in a page finds
-// that page.
+// that page. e2e/testdata/relevance.tsv holds the questions readers type
+// over the guide site, with the pages that answer them; e2e scores both
+// this package and the browser client on them.
 //
 // # Tokenizer
 //
-// [Tokenize] is the one definition of a token; search-core.js implements the same
-// algorithm, and a test runs both on a shared list of strings.
+// [Tokenize] is the one definition of a token: one classifier (classify in
+// tokenize.go) serves the indexer and queries; search-core.js implements
+// the same algorithm, and a test runs both on a shared list of strings.
 //
 //  1. Folding. Each code point is normalized on its own with NFKC and then
 //     lower-cased code point by code point (Go: x/text/unicode/norm and
@@ -36,46 +39,95 @@
 //
 // # Queries
 //
-// A query is cut to its first 64 characters, tokenized the same way and
-// split into groups: each word is a group, and each CJK run is a group whose
-// terms are its distinct bigrams (or its one character, for a one-character
-// run). A page matches a CJK group if it holds every term, anywhere (order
-// and adjacency are not checked, so rare false positives are possible for
-// runs of three or more characters). It matches the group in part if it
-// holds at least half of the terms and at least two, which needs a run of
-// four or more characters: with no dictionary, 「解散群聊以后还能看到聊天记录吗」
-// is one run, which no page holds whole, but the pages holding 解散, 群聊
-// and 聊天记录 are what the reader wants. Filler bigrams (those holding a
-// particle such as 的 了 吗 么, and question words such as 如何 是否) are
-// left out of that count, though a full match still needs them. A page matches a word group if it
-// holds the word; the last group of a query, if it is a word, also matches
-// the (at most 8, most frequent) indexed words it is a prefix of, at 0.7
-// times their score: "wec" finds "wecom".
+// A query is read in three steps, the first without the index, the other
+// two once the shards of its terms have loaded.
 //
-// Pages matching more groups in full come first, then those matching more
-// groups in part, each by descending score (a partly matched group scores
-// the terms the page holds). Repeated groups count once.
+//  1. Units. The query is cut to its first params.MaxQuery (64)
+//     characters and split into runs by the tokenizer's classifier. A
+//     word is a unit. A CJK run is cut at stop words (particles and
+//     question words: 的 了 吗 么 怎么 什么 如何 是不是 …), which are
+//     dropped, and at synonyms (below), which become units of their own;
+//     each remaining piece is a unit. The last unit of a query, if it is a
+//     word, also matches the (at most 8, most frequent) indexed words it
+//     is a prefix of, at params.Prefix (0.7) times their score: "wec"
+//     finds "wecom". A word of four letters or more that matches nothing,
+//     not even as a prefix, is read as a typo: it asks for the indexed
+//     words one edit away (a letter replaced, added, dropped, or two
+//     neighbours swapped) among those listed under "^" + its first three
+//     letters (params.TypoMin, params.TypoKeep), as synonyms: "andriod"
+//     finds "android". Repeated units count once.
+//  2. Words. A piece of a CJK run is cut into words without a dictionary,
+//     from how many pages hold each of its bigrams (df): a bigram is a
+//     junction between two words when no page holds it, when
+//     params.Junction (4) times its df is below the df of a neighbouring
+//     bigram, or when it holds a soft character, one that mostly stands
+//     alone as a function word (要 有 想 能 和 在 …; see softChars).
+//     「解散群要通知大家吗」 is thus 解散 · 通知 · 大家. Each word is a unit
+//     needing its bigrams; the junctions some page holds add their score
+//     to the pages holding them, so words standing together as typed rank
+//     higher. A query made only of junctions (「需要」) asks for them.
+//     Recall does not depend on this: a page holding the query's
+//     characters in a row holds every bigram.
+//  3. Matching. A page matches a unit if it holds every term (bigram, or
+//     the one character of a one-character piece, or the word) of one of
+//     its alternatives; a unit has one alternative, except a synonym unit,
+//     which has one per member. It matches in part if, for three terms or
+//     more, it holds at least two and at least params.Partial (half) of
+//     them. A page holding no unit is not a result, so a string that
+//     occurs nowhere finds nothing.
+//
+// Synonyms are sets a site declares (zhinan.yaml's search.synonyms, see
+// [WithSynonyms]), folded like text and written into the manifest: a query
+// word equal to a member, or a piece of a CJK run starting with one (the
+// longest member, or stop word, at each position wins), asks for any
+// member of its set. 「苹果手机怎么踢人」 with [苹果手机, iPhone] and [踢,
+// 移出] is (苹果手机 | iphone) · (踢 | 移出) · 人. A member of several
+// words ("移出 失败") needs all of them. The member typed scores in full,
+// the others params.Synonym (0.8) times as much, and every member scores
+// with the rarity of the whole set (idf of the pages matching any member)
+// in place of its own: a set is one concept, and a rare synonym (关闭) must
+// not outrank the common word typed (解散) in a page's title.
 //
 // # Ranking
+//
+// A page's score for a query is the sum over the units it matches of
+// their terms' mean score (those of its best alternative, divided by the
+// number of its terms to the power params.WordNorm, 1: 「聊天记录」 has three
+// bigrams but is one word), plus the scores of
+// the junctions it holds, times 1 + params.Together (0.3) when at least
+// two units meet in one part of the page (under one heading), times the
+// square of its coverage: the rarity of the units it matches over that of
+// all units, a unit's rarity being idf of the number of pages matching it
+// (a partly matched unit counts params.Partial of its rarity). So a page
+// holding the rare words of a question beats one holding only its common
+// ones, however often it says them. Results come by descending score, then
+// by page number.
 //
 // The score of a term in a page is BM25F computed at build time:
 //
 //	tf  = Σ over fields f of  w_f · tf_f / (1 − b + b · len_f / avglen_f)
-//	s   = idf · tf · (k1 + 1) / (tf + k1),   idf = ln(1 + (N − df + 0.5) / (df + 0.5))
+//	s   = idf · tf · (k1 + 1) / (tf + k1) + idf · Σ over fields holding the term of bonus_f
+//	idf = ln(1 + (N − df + 0.5) / (df + 0.5))
 //
-// with field weights title 5, headings 2.5, body 1, k1 = 1.2, b = 0.75, field
-// lengths counted in tokens. It is stored as q = max(1, round(12 · ln(1 + s)))
-// and read back as e^(q/12) − 1, so most scores take one character. A page's
-// score for a query is the sum over groups, a group's the sum over its terms.
+// with field weights title 5, headings 2.5, description ([Doc].Description)
+// 2.5, body 1, bonuses title 4, headings and description 1.5 (BM25
+// saturates: a term said often in a short body would otherwise score about
+// as much as one in the title), k1 = 1.2, b = 0.75, field lengths counted
+// in tokens. It is stored as q = max(1, round(12 · ln(1 + s))) and read back
+// as e^(q/12) − 1, so most scores take one character.
 //
 // Each posting also carries a part mask: bit i says part i (the text under
-// heading i, heading included) holds the term; parts from the 31st on share
-// bit 30. A result links to the first part holding every group (else any),
-// or to the top of the page when only the title matched. Its excerpt is
-// about 80 characters of that part's text starting 20 characters before the
-// first match, with "…" where cut, and the rune ranges of every matching
-// token inside it as highlights. Highlights come from token positions, never
-// from searching HTML.
+// heading i, heading included; the description is part 0) holds the term;
+// parts from the 31st on share bit 30. A result links to the first part
+// holding every unit it matches (else any), or to the top of the page when
+// only the title matched. Its excerpt is about params.Excerpt (80)
+// characters of that part's text starting params.Before (20) characters
+// before the first match, with "…" where cut, and the rune ranges of every
+// matching token inside it as highlights. A part without text gives way to
+// the next part with text (else the previous one, the heading, the title),
+// so no excerpt is empty. Highlights come from token positions, never from
+// searching HTML. Table cells and list items arrive separated (" | ", "；")
+// from zhinan/generator/markdown, so excerpts read as the page does.
 //
 // # Index files
 //
@@ -86,11 +138,14 @@
 //
 // where NAME is the path under search/ without ".js". The files are:
 //
-//	search/manifest.js  {"v":1,"base":"/","shards":N,"docs":D}
+//	search/manifest.js  {"v":2,"base":"/","shards":N,"docs":D,"q":{params}}
 //	search/s/HEX.js     shard: {"term": postings, "^prefix": "word word", ...}
 //	search/d/ID.js      page ID: {"u":URL,"t":title,"s":section,"p":[[anchor,heading,text],...]}
 //
-// base is the site's base path (see [WithBase]): under file:// the client
+// q holds every tunable of querying named params.X above (score scale,
+// weights, limits, excerpt sizes, stop words, soft characters, synonyms),
+// which Index.Search and the browser client both read from there rather
+// than restate. base is the site's base path (see [WithBase]): under file:// the client
 // strips it from a result URL, adds "index.html" to URLs ending in "/", and
 // resolves the rest against the data-root of its script tag. N is a power of
 // two chosen so shards hold about 16 kB of postings (at most 8192 shards); a
@@ -145,6 +200,7 @@
 //
 // Result URLs are used as they are over HTTP; under file:// they are made
 // ROOT-relative as described above. window.__zhinanSearch.query(q, n)
-// resolves to the same results as [Index.Search] (a test checks this under
-// node, through the window.__zhinanSearch.loadFile hook).
+// resolves to the same results as [Index.Search]: tests run the client in
+// headless Chromium on the files Build writes and compare tokens, hashes
+// and results (they skip without Chromium, and fail under CI=true).
 package search

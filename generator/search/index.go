@@ -1,13 +1,10 @@
 package search
 
 import (
-	"cmp"
 	"encoding/json"
 	"fmt"
 	"io/fs"
 	"math"
-	"slices"
-	"strings"
 	"sync"
 )
 
@@ -25,6 +22,9 @@ type Index struct {
 	docs   map[int]*Doc
 	read   []string // files read so far, in order
 	bytes  int      // their total size
+	params params   // the query tunables, from the manifest
+
+	decoded map[string][]readPosting // during a Search: posting lists decoded so far
 }
 
 // Result is one page found by a query.
@@ -48,6 +48,7 @@ func Open(fsys fs.FS) (*Index, error) {
 		Base   string `json:"base"`
 		Shards int    `json:"shards"`
 		Docs   int    `json:"docs"`
+		Q      params `json:"q"`
 	}
 	if err := ix.load(manifestKey, &m); err != nil {
 		return nil, err
@@ -55,7 +56,10 @@ func Open(fsys fs.FS) (*Index, error) {
 	if m.V != formatVer || m.Shards < 1 || m.Shards&(m.Shards-1) != 0 {
 		return nil, fmt.Errorf("search/manifest.js: unsupported index (version %d, %d shards)", m.V, m.Shards)
 	}
-	ix.base, ix.nshards, ix.ndocs = m.Base, m.Shards, m.Docs
+	if m.Q.Scale <= 0 || m.Q.Parts < 1 || m.Q.MaxQuery < 1 {
+		return nil, fmt.Errorf("search/manifest.js: query parameters missing")
+	}
+	ix.base, ix.nshards, ix.ndocs, ix.params = m.Base, m.Shards, m.Docs, m.Q
 	return ix, nil
 }
 
@@ -115,13 +119,14 @@ func (ix *Index) doc(id int) *Doc {
 	return d
 }
 
-// hit is how one document matches a group, or the whole query.
+// hit is how one document matches a unit, or the whole query.
 type hit struct {
 	doc     int
-	groups  int // groups matched in full
-	partial int // CJK groups matched in part (see partialMatch)
+	full    int     // units matched in full
+	partial int     // units matched in part
+	cover   float64 // the rarity (idf) of the units matched, partial ones at params.Partial
 	score   float64
-	and, or uint32 // part masks: parts holding every term, parts holding any
+	and, or uint32 // part masks: parts holding every matched unit, parts holding any
 }
 
 func (h hit) mask() uint32 {
@@ -132,44 +137,61 @@ func (h hit) mask() uint32 {
 }
 
 // Search returns the best n results for query (all of them if n <= 0):
-// first the pages matching every word of the query, then those matching
-// some, each set by descending score.
+// the pages matching more units of the query first, each set by
+// descending score (see the package documentation).
 func (ix *Index) Search(query string, n int) []Result {
-	gs := parseQuery(query)
-	if len(gs) == 0 {
+	us := parseQuery(query, &ix.params)
+	if len(us) == 0 {
 		return nil
 	}
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	all := make(map[int]*hit)
-	for i := range gs {
-		for doc, gh := range ix.groupHits(&gs[i]) {
+	ix.decoded = make(map[string][]readPosting)
+	defer func() { ix.decoded = nil }()
+	ix.fixTypos(us)
+	us, joins := ix.segmentRuns(us)
+	all := make(map[int]*hit, 256)
+	totalW := 0.0
+	for i := range us {
+		uhs := ix.unitHits(&us[i])
+		w := idf(ix.ndocs, len(uhs)) // the unit's rarity
+		totalW += w
+		for doc, uh := range uhs {
 			h := all[doc]
 			if h == nil {
 				h = &hit{doc: doc, and: ^uint32(0)}
 				all[doc] = h
 			}
-			if gh.partial > 0 {
+			if uh.partial > 0 {
 				h.partial++
+				h.cover += w * ix.params.Partial
 			} else {
-				h.groups++
+				h.full++
+				h.cover += w
 			}
-			h.score += gh.score
-			h.and &= gh.mask()
-			h.or |= gh.or
+			h.score += uh.score
+			h.and &= uh.mask()
+			h.or |= uh.or
+		}
+	}
+	for _, t := range joins {
+		for _, p := range ix.postings(t) {
+			if h := all[p.doc]; h != nil {
+				h.score += p.score
+			}
 		}
 	}
 	hits := make([]*hit, 0, len(all))
 	for _, h := range all {
+		if h.full+h.partial > 1 && h.and != 0 {
+			h.score *= 1 + ix.params.Together
+		}
+		c := h.cover / totalW
+		h.score *= c * c
 		hits = append(hits, h)
 	}
-	slices.SortFunc(hits, func(a, b *hit) int {
-		return cmp.Or(b.groups-a.groups, b.partial-a.partial, cmp.Compare(b.score, a.score), a.doc-b.doc)
-	})
-	if n > 0 && len(hits) > n {
-		hits = hits[:n]
-	}
-	m := newMatcher(gs)
+	hits = best(hits, n)
+	m := newMatcher(us)
 	res := make([]Result, len(hits))
 	for i, h := range hits {
 		res[i] = ix.result(h, m)
@@ -180,86 +202,42 @@ func (ix *Index) Search(query string, n int) []Result {
 func (ix *Index) result(h *hit, m matcher) Result {
 	d := ix.doc(h.doc)
 	r := Result{URL: d.URL, Title: d.Title, Section: d.Section, Score: h.score}
-	text := ""
-	if p := bestPart(d.Parts, h.mask(), m); p >= 0 {
-		r.Anchor, r.Heading, text = d.Parts[p].Anchor, d.Parts[p].Heading, d.Parts[p].Text
-	} else if len(d.Parts) > 0 {
-		text = d.Parts[0].Text
+	p := bestPart(d.Parts, h.mask(), m, ix.params.Parts)
+	if p >= 0 {
+		r.Anchor, r.Heading = d.Parts[p].Anchor, d.Parts[p].Heading
 	}
-	r.Excerpt, r.Highlights = excerpt(text, m)
+	r.Excerpt, r.Highlights = excerpt(excerptText(d.Parts, max(p, 0), d.Title), m, &ix.params)
 	return r
 }
 
-// groupHits finds the documents matching one group.
-func (ix *Index) groupHits(g *group) map[int]hit {
-	if g.cjk {
-		// Count the terms each document holds, then keep the documents
-		// holding all of them, or enough of them (partialMatch).
-		acc := make(map[int]hit)
-		held := make(map[int]int)    // terms a document holds
-		content := make(map[int]int) // of which not filler
-		contentTerms := 0
-		for _, t := range g.terms {
-			filler := isFiller(t)
-			if !filler {
-				contentTerms++
-			}
-			ix.eachPosting(t, func(doc int, score float64, mask uint32) {
-				h, ok := acc[doc]
-				if !ok {
-					h = hit{doc: doc, and: ^uint32(0)}
-				}
-				acc[doc] = hit{doc: doc, score: h.score + score, and: h.and & mask, or: h.or | mask}
-				held[doc]++
-				if !filler {
-					content[doc]++
-				}
-			})
-		}
-		for doc, n := range held {
-			switch {
-			case n == len(g.terms):
-			case partialMatch(content[doc], contentTerms, len(g.terms)):
-				h := acc[doc]
-				h.partial = 1
-				acc[doc] = h
-			default:
-				delete(acc, doc)
-			}
-		}
-		return acc
-	}
-	w := g.terms[0]
-	out := make(map[int]hit)
-	add := func(term string, weight float64) {
-		ix.eachPosting(term, func(doc int, score float64, mask uint32) {
-			h := out[doc]
-			h.score = max(h.score, score*weight)
-			h.and, h.or = h.or|mask, h.or|mask
-			out[doc] = h
-		})
-	}
-	add(w, 1)
-	if g.prefix {
-		for _, alt := range strings.Fields(ix.lookup("^" + w)) {
-			add(alt, prefixWeight)
-		}
-	}
-	return out
+// readPosting is one document's entry in a term's list, as read back.
+type readPosting struct {
+	doc   int
+	score float64
+	mask  uint32
 }
 
-// prefixWeight scales the score of a word found by prefix.
-const prefixWeight = 0.7
-
-// eachPosting calls f for every posting of term, in doc order.
-func (ix *Index) eachPosting(term string, f func(doc int, score float64, mask uint32)) {
+// postings decodes the posting list of term, once per query (segmentRuns
+// and unitHits both read it). The caller holds ix.mu.
+func (ix *Index) postings(term string) []readPosting {
+	if ps, ok := ix.decoded[term]; ok {
+		return ps
+	}
 	vs, err := decodeVarints(ix.lookup(term))
 	if err != nil {
-		return
+		vs = nil
 	}
+	ps := ix.decode(vs)
+	ix.decoded[term] = ps
+	return ps
+}
+
+func (ix *Index) decode(vs []uint32) []readPosting {
+	out := make([]readPosting, 0, len(vs)/3)
 	doc := 0
 	for i := 0; i+2 < len(vs); i += 3 {
 		doc += int(vs[i])
-		f(doc, math.Expm1(float64(vs[i+1])/scoreScale), vs[i+2])
+		out = append(out, readPosting{doc, math.Expm1(float64(vs[i+1]) / ix.params.Scale), vs[i+2]})
 	}
+	return out
 }

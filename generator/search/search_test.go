@@ -176,10 +176,10 @@ func TestPrefixWidthAndAnchor(t *testing.T) {
 
 func TestExcerptWindow(t *testing.T) {
 	text := strings.Repeat("甲", 100) + "解散" + strings.Repeat("乙", 100)
-	ex, hl := excerpt(text, newMatcher(parseQuery("解散")))
+	ex, hl := excerpt(text, newMatcher(parseQuery("解散", &defParams)), &defParams)
 	r := []rune(ex)
-	if len(r) != excerptLen+2 || r[0] != '…' || r[len(r)-1] != '…' {
-		t.Errorf("excerpt %q: want %d runes with ellipses on both ends", ex, excerptLen+2)
+	if len(r) != defParams.Excerpt+2 || r[0] != '…' || r[len(r)-1] != '…' {
+		t.Errorf("excerpt %q: want %d runes with ellipses on both ends", ex, defParams.Excerpt+2)
 	}
 	if len(hl) != 1 || string(r[hl[0][0]:hl[0][1]]) != "解散" {
 		t.Errorf("highlights %v in %q", hl, ex)
@@ -233,5 +233,64 @@ func TestVarint(t *testing.T) {
 	got, err := decodeVarints(string(b))
 	if err != nil || !slices.Equal(got, vals) {
 		t.Errorf("decode(encode(%v)) = %v, %v", vals, got, err)
+	}
+}
+
+// TestExcerptNeverEmpty: a match in a heading with no text of its own, or
+// in a page with no text at all, still shows an excerpt.
+func TestExcerptNeverEmpty(t *testing.T) {
+	ix := openDocs(t, []Doc{
+		{URL: "/a/", Title: "解散步骤", Parts: []Part{
+			{Anchor: "准备", Heading: "准备工作"},
+			{Anchor: "备份", Heading: "备份记录", Text: "先把聊天记录备份到电脑。"},
+		}},
+		{URL: "/b/", Title: "空白页面"},
+	})
+	for q, want := range map[string]string{"准备工作": "先把聊天记录备份到电脑。", "解散": "先把聊天记录备份到电脑。", "空白页面": "空白页面"} {
+		rs := ix.Search(q, 10)
+		if len(rs) != 1 || rs[0].Excerpt != want {
+			t.Errorf("Search(%s) = %+v, want one result with excerpt %q", q, rs, want)
+		}
+	}
+}
+
+func TestOneEdit(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"andriod", "android", true}, {"androd", "android", true}, {"andrroid", "android", true},
+		{"anbroid", "android", true}, {"android", "android", false}, {"adnriod", "android", false},
+		{"wechat", "wecom", false}, {"解散群", "解散", true},
+	} {
+		if got := oneEdit(tc.a, tc.b); got != tc.want {
+			t.Errorf("oneEdit(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
+
+// TestTypo: a Latin word that matches nothing finds the indexed words one
+// edit away; one that matches something is taken as typed.
+func TestTypo(t *testing.T) {
+	ix := openDocs(t, []Doc{
+		fillerDoc("/android/", "Android 版微信", "在 Android 手机上操作。"),
+		fillerDoc("/androids/", "其他话题", "androids 是另一个词。"),
+		fillerDoc("/none/", "其他话题", "无关。"),
+	})
+	for q, want := range map[string][]string{"andriod": {"/android/"}, "andriod 微信": {"/android/"}, "androids": {"/androids/"}} {
+		if got := urls(ix.Search(q, 10)); !slices.Equal(got, want) {
+			t.Errorf("Search(%s) = %v, want %v", q, got, want)
+		}
+	}
+}
+
+// TestOnlyStopWords: a query made only of stop words looks for them, so
+// that every substring of a page still finds it.
+func TestOnlyStopWords(t *testing.T) {
+	ix := openDocs(t, []Doc{fillerDoc("/a/", "群主退群了怎么办", "问一下。"), fillerDoc("/b/", "其他话题", "无关。")})
+	for _, q := range []string{"怎么", "了怎么", "怎么办", "么"} {
+		if got := urls(ix.Search(q, 10)); !slices.Equal(got, []string{"/a/"}) {
+			t.Errorf("Search(%s) = %v, want [/a/]", q, got)
+		}
 	}
 }

@@ -40,12 +40,37 @@ func Tokenize(s string) []Token {
 	return toks
 }
 
+// classify is the one definition of how text splits into tokens: it folds
+// s code point by code point and calls f for every folded character with
+// its class (kindCJK, kindWord or kindSep) and the rune index it came from.
+// A mark is kindWord right after a word character and kindSep elsewhere.
+// scan (the indexer), runs (queries) and search-core.js's classify all
+// follow it; a fuzz test checks scan and runs agree.
+func classify(s string, f func(r rune, k int, src int)) {
+	var fb [8]rune
+	inWord := false
+	i := 0
+	for _, r := range s {
+		for _, c := range fold(fb[:0], r) {
+			k := kind(c)
+			if k == kindMark {
+				k = kindSep
+				if inWord {
+					k = kindWord
+				}
+			}
+			inWord = k == kindWord
+			f(c, k, i)
+		}
+		i++
+	}
+}
+
 // scan calls emit for every token of s, in the order of Tokenize, with the
 // token's cjkKey (0 for a word). The text is only valid during the call. It
 // streams: this is the indexer's hot loop.
 func scan(s string, emit func(text []byte, key uint64, start, end int)) {
 	var word, buf []byte
-	var fb [8]rune
 	wordStart, wordEnd := 0, 0
 	prev, prevSrc := rune(-1), 0 // the previous character of a CJK run
 	flushWord := func() {
@@ -54,32 +79,28 @@ func scan(s string, emit func(text []byte, key uint64, start, end int)) {
 			word = word[:0]
 		}
 	}
-	i := 0
-	for _, r := range s {
-		for _, f := range fold(fb[:0], r) {
-			switch k := kind(f); {
-			case k == kindCJK:
-				flushWord()
-				if prev >= 0 {
-					emit(utf8.AppendRune(utf8.AppendRune(buf[:0], prev), f), cjkKey(prev, f), prevSrc, i+1)
-				}
-				buf = utf8.AppendRune(buf[:0], f)
-				emit(buf, cjkKey(f, -1), i, i+1)
-				prev, prevSrc = f, i
-			case k == kindWord || (k == kindMark && len(word) > 0):
-				if len(word) == 0 {
-					wordStart = i
-				}
-				word = utf8.AppendRune(word, f)
-				wordEnd = i + 1
-				prev = -1
-			default:
-				flushWord()
-				prev = -1
+	classify(s, func(f rune, k int, i int) {
+		switch k {
+		case kindCJK:
+			flushWord()
+			if prev >= 0 {
+				emit(utf8.AppendRune(utf8.AppendRune(buf[:0], prev), f), cjkKey(prev, f), prevSrc, i+1)
 			}
+			buf = utf8.AppendRune(buf[:0], f)
+			emit(buf, cjkKey(f, -1), i, i+1)
+			prev, prevSrc = f, i
+		case kindWord:
+			if len(word) == 0 {
+				wordStart = i
+			}
+			word = utf8.AppendRune(word, f)
+			wordEnd = i + 1
+			prev = -1
+		default:
+			flushWord()
+			prev = -1
 		}
-		i++
-	}
+	})
 	flushWord()
 }
 
@@ -92,7 +113,7 @@ func appendChars(b []byte, c []char) []byte {
 
 func charsText(c []char) string { return string(appendChars(nil, c)) }
 
-// runs folds s character by character and groups the result into runs.
+// runs groups the classified characters of s into runs.
 func runs(s string) []run {
 	var out []run
 	var cur run
@@ -102,29 +123,15 @@ func runs(s string) []run {
 		}
 		cur = run{}
 	}
-	var buf []rune
-	i := 0
-	for _, r := range s {
-		buf = fold(buf[:0], r)
-		for _, f := range buf {
-			switch k := kind(f); {
-			case k == kindCJK:
-				if !cur.cjk {
-					flush()
-					cur.cjk = true
-				}
-				cur.chars = append(cur.chars, char{f, i})
-			case k == kindWord || (k == kindMark && !cur.cjk && len(cur.chars) > 0):
-				if cur.cjk {
-					flush()
-				}
-				cur.chars = append(cur.chars, char{f, i})
-			default:
-				flush()
-			}
+	classify(s, func(f rune, k int, i int) {
+		if k == kindSep || (k == kindCJK) != cur.cjk {
+			flush()
 		}
-		i++
-	}
+		if k != kindSep {
+			cur.cjk = k == kindCJK
+			cur.chars = append(cur.chars, char{f, i})
+		}
+	})
 	flush()
 	return out
 }

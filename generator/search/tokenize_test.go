@@ -1,6 +1,7 @@
 package search
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -64,19 +65,57 @@ func TestTokenizeOffsets(t *testing.T) {
 	}
 }
 
+// defParams are the tunables an index gets by default.
+var defParams = defaultParams()
+
 func TestParseQuery(t *testing.T) {
-	gs := parseQuery("群主转让 wec 群主转让")
+	gs := parseQuery("群主转让 wec 群主转让", &defParams)
 	if len(gs) != 2 {
-		t.Fatalf("got %d groups, want 2 (duplicates dropped): %+v", len(gs), gs)
+		t.Fatalf("got %d units, want 2 (duplicates dropped): %+v", len(gs), gs)
 	}
-	if diff := cmp.Diff([]string{"群主", "主转", "转让"}, gs[0].terms); diff != "" || !gs[0].cjk || gs[0].prefix {
-		t.Errorf("group 0 = %+v", gs[0])
+	if diff := cmp.Diff([][]string{{"群主", "主转", "转让"}}, gs[0].alts); diff != "" || string(gs[0].run) != "群主转让" || gs[0].prefix {
+		t.Errorf("unit 0 = %+v", gs[0])
 	}
-	if gs[1].terms[0] != "wec" || !gs[1].prefix {
-		t.Errorf("group 1 = %+v, want prefix word wec", gs[1])
+	if gs[1].alts[0][0] != "wec" || !gs[1].prefix {
+		t.Errorf("unit 1 = %+v, want prefix word wec", gs[1])
 	}
-	if gs := parseQuery("解"); len(gs) != 1 || gs[0].terms[0] != "解" {
+	if gs := parseQuery("解", &defParams); len(gs) != 1 || gs[0].alts[0][0] != "解" {
 		t.Errorf("single char query: %+v", gs)
+	}
+	// Stop words cut runs; synonyms become units of their own, the word
+	// typed first.
+	p := defaultParams()
+	p.Synonyms = foldSynonyms([][]string{{"踢", "移出", "删除成员"}, {"苹果", "iPhone"}})
+	var got []string
+	for _, u := range parseQuery("苹果手机怎么踢人呢 IPHONE", &p) {
+		got = append(got, fmt.Sprint(u.alts))
+	}
+	want := []string{"[[苹果] [iphone]]", "[[手机]]", "[[踢] [移出] [删除 除成 成员]]", "[[人]]", "[[iphone] [苹果]]"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("parseQuery(苹果手机怎么踢人呢 IPHONE) (-want +got):\n%s", diff)
+	}
+}
+
+// TestSegment: junction bigrams, those no page holds, rarer than their
+// neighbours or holding a soft character, are cut out of a query's words.
+func TestSegment(t *testing.T) {
+	df := map[string]int{"通知": 10, "知大": 1, "大家": 8, "群要": 3, "要通": 2, "主转": 5, "转让": 6}
+	tests := []struct {
+		in           string
+		words, joins string
+	}{
+		{"群要通知大家", "[[通知] [大家]]", "[群要 要通 知大]"},
+		{"群主转让", "[[主转 转让]]", "[]"}, // 群主 occurs nowhere: dropped
+		{"解", "[[解]]", "[]"},
+	}
+	for _, tc := range tests {
+		words, joins := segment([]rune(tc.in), func(s string) int { return df[s] }, 4, softChars)
+		if got := fmt.Sprint(words); got != tc.words {
+			t.Errorf("segment(%s) words = %s, want %s", tc.in, got, tc.words)
+		}
+		if got := fmt.Sprint(joins); got != tc.joins {
+			t.Errorf("segment(%s) junctions = %s, want %s", tc.in, got, tc.joins)
+		}
 	}
 }
 
@@ -126,4 +165,37 @@ func tokensFromRuns(s string) []Token {
 		}
 	}
 	return toks
+}
+
+// FuzzParseQuery: reading any query, with synonyms and stop words at work,
+// gives units whose terms are tokens of the query or of a synonym, never
+// empty, and segmenting them never fails.
+func FuzzParseQuery(f *testing.F) {
+	for _, s := range append(slices.Clone(agreementStrings), "苹果手机怎么踢人", "解散群要通知大家吗", "怎么", "andriod 微信") {
+		f.Add(s)
+	}
+	p := defaultParams()
+	p.Synonyms = foldSynonyms([][]string{{"苹果手机", "iPhone"}, {"踢", "移出 失败"}, {"解散", "关闭"}})
+	f.Fuzz(func(t *testing.T, q string) {
+		for _, u := range parseQuery(q, &p) {
+			if len(u.alts) == 0 {
+				t.Fatalf("parseQuery(%q): a unit without alternatives", q)
+			}
+			for _, a := range u.alts {
+				for _, term := range a {
+					if term == "" || len(Tokenize(term)) == 0 {
+						t.Fatalf("parseQuery(%q): bad term %q", q, term)
+					}
+				}
+			}
+			if u.run != nil {
+				words, _ := segment(u.run, func(s string) int { return len(s) % 3 }, p.Junction, p.Soft)
+				for _, w := range words {
+					if len(w) == 0 {
+						t.Fatalf("segment(%q): an empty word", string(u.run))
+					}
+				}
+			}
+		}
+	})
 }
