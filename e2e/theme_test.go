@@ -129,7 +129,7 @@ func TestCopyButton(t *testing.T) {
 		t.Errorf("button says %q after copying", got)
 	}
 	// Task lists: a checkbox and no bullet.
-	if got := eval[string](t, tb, `getComputedStyle(document.querySelector(".content li:has(> input)")).listStyleType`); got != "none" {
+	if got := eval[string](t, tb, `getComputedStyle(document.querySelector(".content li:has(> label > input)")).listStyleType`); got != "none" {
 		t.Errorf("task list item list-style-type %q, want none", got)
 	}
 	for _, p := range tb.take() {
