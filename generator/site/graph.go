@@ -22,6 +22,7 @@ type Site struct {
 	Taxonomies []*Page // the tag index and the platform index
 	Terms      []*Page // every tag and platform page
 	Aliases    []Alias // redirects from old URLs
+	Listings   []*Page // the second and later pages of long lists (see Pager)
 	Recent     []*Page // pages by Updated, newest first (for the feed)
 
 	origin    string                   // scheme and host of the base URL, or ""
@@ -65,6 +66,7 @@ func Build(in Input) (*Site, diag.List) {
 	diags.Merge(checkAnchors(in.Table, in.Docs, in.Pages))
 	s.linkBacklinks(in.Docs)
 	s.buildTaxonomies(in.Table, &diags)
+	s.paginate(in.Table, &diags)
 	s.relate()
 	s.buildAliases(in.Table, &diags)
 	s.sortRecent()
@@ -195,7 +197,8 @@ func (s *Site) order() {
 		s.Pages = append(s.Pages, p)
 		sort.SliceStable(p.Children, func(i, j int) bool { return less(p.Children[i], p.Children[j]) })
 		next := append(append([]*Page(nil), ancestors...), p)
-		for _, c := range p.Children {
+		for i, c := range p.Children {
+			c.index = i
 			walk(c, next)
 		}
 	}

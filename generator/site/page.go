@@ -46,12 +46,13 @@ type Page struct {
 	Tags      []*Page // term pages of this page's tags
 	Platforms []*Page // term pages of this page's platforms
 	EditURL   string  // repo_url + file, when repo_url is set
+	Pager     *Pager  // set when the page's Children are listed over several pages (see ListSize)
+	ListOf    *Page   // on the second and later pages of a list: the page whose children it lists
 
 	doc       *markdown.Doc
 	order     int // position in reading order
+	index     int // position among its Parent's Children
 	site      *Site
-	navOnce   sync.Once
-	navClosed string // the page's sidebar item when it is not on the current path
 	related   struct {
 		once  sync.Once
 		pages []*Page

@@ -99,7 +99,8 @@ func (t *Table) URL(src string) string { return t.basePath + PageRel(src) }
 // Page returns the page with the source path, if any.
 func (t *Table) Page(src string) *content.Page { return t.pages[src] }
 
-// Resolve turns a link destination written in page from into a URL. It
+// Resolve turns a link destination written in page from into a URL relative
+// to from's output folder (see RelURL), which is where its HTML goes. It
 // accepts source paths with an optional #fragment ("../data/backup.md#电脑端备份"),
 // a bare "#fragment", folders of sections ("../platforms/" or
 // "../platforms/_index.md"), asset files, percent-encoded paths, and paths
@@ -133,19 +134,29 @@ func (t *Table) Resolve(from, dest string) (markdown.Ref, error) {
 	if frag != "" {
 		suffix += "#" + frag
 	}
+	here := PageRel(from)
 	if page, ok := t.pages[target]; ok {
-		return markdown.Ref{Href: t.URL(page.Path) + suffix, Page: page.Path, Fragment: fragment}, nil
+		return markdown.Ref{Href: relHref(here, PageRel(page.Path), suffix), Page: page.Path, Fragment: fragment}, nil
 	}
 	if src, ok := t.dirs[target]; ok {
-		return markdown.Ref{Href: t.URL(src) + suffix, Page: src, Fragment: fragment}, nil
+		return markdown.Ref{Href: relHref(here, PageRel(src), suffix), Page: src, Fragment: fragment}, nil
 	}
 	if t.assets[target] {
 		if fragment != "" && !strings.EqualFold(path.Ext(target), ".pdf") {
 			return markdown.Ref{}, fmt.Errorf("a fragment on file %s", content.Dir+"/"+target)
 		}
-		return markdown.Ref{Href: t.basePath + target + suffix}, nil
+		return markdown.Ref{Href: RelURL(here, target) + suffix}, nil
 	}
 	return markdown.Ref{}, t.missing(target)
+}
+
+// relHref is the link from folder here to folder to with a query and
+// fragment; a link to the page itself with a #fragment is only the fragment.
+func relHref(here, to, suffix string) string {
+	if here == to && strings.HasPrefix(suffix, "#") {
+		return suffix
+	}
+	return RelURL(here, to) + suffix
 }
 
 func (t *Table) missing(target string) error {
