@@ -49,11 +49,11 @@ type Page struct {
 	Pager     *Pager  // set when the page's Children are listed over several pages (see ListSize)
 	ListOf    *Page   // on the second and later pages of a list: the page whose children it lists
 
-	doc       *markdown.Doc
-	order     int // position in reading order
-	index     int // position among its Parent's Children
-	site      *Site
-	related   struct {
+	doc     *markdown.Doc
+	order   int // position in reading order
+	index   int // position among its Parent's Children
+	site    *Site
+	related struct {
 		once  sync.Once
 		pages []*Page
 	}
