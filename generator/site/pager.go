@@ -15,6 +15,10 @@ import (
 // JavaScript, by following the pager's links.
 const ListSize = 40
 
+// TermListSize is ListSize for the tag and platform indexes, whose items
+// are one word each.
+const TermListSize = 200
+
 // Pager is where one list page stands among the pages of its list.
 type Pager struct {
 	Number int     // 1 for the section itself, then 2, 3 ...
@@ -83,37 +87,43 @@ func (p *Page) listing(i int) *Page {
 	if p.Pager == nil {
 		return p
 	}
-	return p.Pager.Pages[min(i/ListSize, len(p.Pager.Pages)-1)]
+	return p.Pager.Pages[min(i/len(p.Pager.Pages[0].Pager.Items), len(p.Pager.Pages)-1)]
 }
 
 // paginate splits every list longer than ListSize over list pages.
 func (s *Site) paginate(t *Table, diags *diag.List) {
-	var lists []*Page
 	for _, p := range s.Pages {
 		if p.IsSection() {
-			lists = append(lists, p)
+			s.paginateOne(p, ListSize, t, diags)
 		}
 	}
-	lists = append(append(lists, s.Taxonomies...), s.Terms...)
-	for _, p := range lists {
-		if len(p.Children) <= ListSize {
-			continue
-		}
-		n := (len(p.Children) + ListSize - 1) / ListSize
-		pages := make([]*Page, n)
-		pages[0] = p
-		for k := 1; k < n; k++ {
-			q := &Page{Kind: p.Kind, Rel: p.Rel + "page/" + strconv.Itoa(k+1) + "/", Title: p.Title,
-				Description: p.Description, Meta: p.Meta, Parent: p.Parent, Ancestors: p.Ancestors, ListOf: p}
-			if err := t.Claim(q.Rel, fmt.Sprintf("page %d of the list of %s", k+1, p.Title)); err != nil {
-				diags.Add(cmp.Or(p.File, t.Owner(q.Rel)), 0, 0, "%v", err)
-			}
-			s.setURL(q)
-			pages[k] = q
-		}
-		for k, q := range pages {
-			q.Pager = &Pager{Number: k + 1, Items: p.Children[k*ListSize : min((k+1)*ListSize, len(p.Children))], Pages: pages}
-		}
-		s.Listings = append(s.Listings, pages[1:]...)
+	for _, p := range s.Taxonomies {
+		s.paginateOne(p, TermListSize, t, diags)
 	}
+	for _, p := range s.Terms {
+		s.paginateOne(p, ListSize, t, diags)
+	}
+}
+
+// paginateOne lists p's children over pages of size when they are more.
+func (s *Site) paginateOne(p *Page, size int, t *Table, diags *diag.List) {
+	if len(p.Children) <= size {
+		return
+	}
+	n := (len(p.Children) + size - 1) / size
+	pages := make([]*Page, n)
+	pages[0] = p
+	for k := 1; k < n; k++ {
+		q := &Page{Kind: p.Kind, Rel: p.Rel + "page/" + strconv.Itoa(k+1) + "/", Title: p.Title,
+			Description: p.Description, Meta: p.Meta, Parent: p.Parent, Ancestors: p.Ancestors, ListOf: p}
+		if err := t.Claim(q.Rel, fmt.Sprintf("page %d of the list of %s", k+1, p.Title)); err != nil {
+			diags.Add(cmp.Or(p.File, t.Owner(q.Rel)), 0, 0, "%v", err)
+		}
+		s.setURL(q)
+		pages[k] = q
+	}
+	for k, q := range pages {
+		q.Pager = &Pager{Number: k + 1, Items: p.Children[k*size : min((k+1)*size, len(p.Children))], Pages: pages}
+	}
+	s.Listings = append(s.Listings, pages[1:]...)
 }
