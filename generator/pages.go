@@ -149,9 +149,10 @@ func (o *output) file(name string, keep bool) ([]byte, error) {
 			return b.([]byte), nil
 		}
 		var buf bytes.Buffer
-		// Pages are the body plus some 20 kB of navigation and head:
-		// growing the buffer once saves copying and clearing it many times.
-		buf.Grow(len(j.data.Page.Content) + 24<<10)
+		// Pages are the body plus some 8 kB of head, bounded sidebar and
+		// footer (a list page: 40 entries more): growing the buffer once
+		// saves copying and clearing it many times.
+		buf.Grow(len(j.data.Page.Content) + 12<<10)
 		if d := o.theme.Execute(&buf, j.layout, j.data); d != nil {
 			return nil, d
 		}
