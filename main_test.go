@@ -139,12 +139,12 @@ func TestPlainBook(t *testing.T) {
 	}
 	got := snapshot(t, out)
 	for name, want := range map[string]string{
-		"01-intro/index.html":       `href="/02-permissions/#%e7%be%a4%e4%b8%bb"`,
+		"01-intro/index.html":       `href="../02-permissions/#%e7%be%a4%e4%b8%bb"`,
 		"02-permissions/index.html": `<h2 id="群主">`,
 		"appendix/notes/index.html": `<h1>notes</h1>`,
 		"appendix/index.html":       `appendix`,
 		"appendix/diagram.svg":      `<svg`,
-		"index.html":                `href="/01-intro/"`,
+		"index.html":                `href="01-intro/"`,
 	} {
 		if !strings.Contains(strings.ToLower(got[name]), strings.ToLower(want)) {
 			t.Errorf("%s does not contain %q:\n%.600s", name, want, got[name])

@@ -93,35 +93,35 @@ func TestBookSummary(t *testing.T) {
 	}
 	home := page(t, files, "index.html")
 	wantList(t, "home sidebar", sidebar(t, home), []string{
-		"/ 首页",
-		"== 第一部分 基础", "/ch01/ 第一章 开始", "/ch02/ 第二章 进阶",
-		"== 第二部分", "/appendix/a/ 附录 A",
-		"/examples/ 示例", // not in SUMMARY.md: after what it lists
+		"./ 首页",
+		"== 第一部分 基础", "ch01/ 第一章 开始", "ch02/ 第二章 进阶",
+		"== 第二部分", "appendix/a/ 附录 A",
+		"examples/ 示例", // not in SUMMARY.md: after what it lists
 	})
 	if !strings.Contains(string(home), "<title>示例之书</title>") {
 		t.Errorf("the site title is not the home page's heading:\n%s", home)
 	}
-	for _, link := range []string{`href="/ch01/01.1/"`, `href="/ch01/"`, `href="/appendix/a/#a-%E7%9A%84%E5%B0%8F%E8%8A%82"`} {
+	for _, link := range []string{`href="ch01/01.1/"`, `href="ch01/"`, `href="appendix/a/#a-%E7%9A%84%E5%B0%8F%E8%8A%82"`} {
 		if !strings.Contains(string(home), link) {
 			t.Errorf("home page lacks the link %s", link)
 		}
 	}
 	ch := page(t, files, "ch01/01.2/index.html")
 	wantList(t, "chapter sidebar", sidebar(t, ch), []string{
-		"/ 首页",
-		"== 第一部分 基础", "/ch01/ 第一章 开始",
-		"/ch01/01.2/ 1.2 配置", "/ch01/01.1/ 1.1 安装", "/ch01/01.9/ 1.9 也不在目录里", "/ch01/01.10/ 1.10 不在目录里",
-		"/ch02/ 第二章 进阶",
-		"== 第二部分", "/appendix/a/ 附录 A",
-		"/examples/ 示例", // not in SUMMARY.md: after what it lists
+		"../../ 首页",
+		"== 第一部分 基础", "../ 第一章 开始",
+		"./ 1.2 配置", "../01.1/ 1.1 安装", "../01.9/ 1.9 也不在目录里", "../01.10/ 1.10 不在目录里",
+		"../../ch02/ 第二章 进阶",
+		"== 第二部分", "../../appendix/a/ 附录 A",
+		"../../examples/ 示例", // not in SUMMARY.md: after what it lists
 	})
-	for _, want := range []string{`rel="prev" href="/ch01/"`, `rel="next" href="/ch01/01.1/"`, `<a href="/ch01/">本章</a>`, `<a href="/">前言</a>`} {
+	for _, want := range []string{`rel="prev" href="../"`, `rel="next" href="../01.1/"`, `<a href="../">本章</a>`, `<a href="../../">前言</a>`} {
 		if !strings.Contains(string(ch), want) {
 			t.Errorf("ch01/01.2 lacks %s", want)
 		}
 	}
 	last := page(t, files, "ch01/01.10/index.html")
-	if !strings.Contains(string(last), `rel="next" href="/ch02/"`) {
+	if !strings.Contains(string(last), `rel="next" href="../../ch02/"`) {
 		t.Errorf("after the unlisted 1.10 comes chapter 2; got\n%s", last)
 	}
 	for _, f := range []string{"ch01/img/setup.png", "examples/hello.go"} {
@@ -130,7 +130,7 @@ func TestBookSummary(t *testing.T) {
 		}
 	}
 	ch2 := string(page(t, files, "ch02/index.html"))
-	for _, want := range []string{"<title>第二章 进阶 · 示例之书</title>", `href="/examples/hello.go"`, `href="/examples/"`} {
+	for _, want := range []string{"<title>第二章 进阶 · 示例之书</title>", `href="../examples/hello.go"`, `href="../examples/"`} {
 		if !strings.Contains(ch2, want) {
 			t.Errorf("ch02 (no # heading, its title from SUMMARY.md) lacks %s", want)
 		}
@@ -145,8 +145,8 @@ func TestBookNatural(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantList(t, "sidebar", sidebar(t, page(t, files, "index.html")), []string{
-		"/ 首页", "/9/ 九，但排第一", "/01.1/ 第一节", "/1.2/ 第二节", "/2/ Zed 二", "/10.1/ 十点一",
-		"/11.2/ 十一点二", "/11.9/ 十一点九", "/11.10/ 十一点十", "/src/ 源码",
+		"./ 首页", "9/ 九，但排第一", "01.1/ 第一节", "1.2/ 第二节", "2/ Zed 二", "10.1/ 十点一",
+		"11.2/ 十一点二", "11.9/ 十一点九", "11.10/ 十一点十", "src/ 源码",
 	})
 	for name := range files {
 		for _, never := range []string{"notes.txt", "drafts/", "public/", "templates/", "zhinan.yaml", "README/"} {
@@ -155,7 +155,7 @@ func TestBookNatural(t *testing.T) {
 			}
 		}
 	}
-	if !strings.Contains(string(files["index.html"]), `href="/src/"`) {
+	if !strings.Contains(string(files["index.html"]), `href="src/"`) {
 		t.Errorf("the link to a folder with a README.md does not go to the folder")
 	}
 }

@@ -58,8 +58,9 @@
 // well on any Git host: [备份](../data/backup.md#电脑端备份). A link may name a
 // page (x.md), a section folder (../platforms/ or ../platforms/_index.md), any
 // other file under content/ (img/a.png), a heading of the same page (#步骤),
-// and may be percent-encoded. Every such link is rewritten to the target's URL
-// and checked: a missing page, heading or file is a diagnostic
+// and may be percent-encoded. Every such link is rewritten to the target's URL,
+// relative to the page ("../../data/backup/#电脑端备份", see below), and
+// checked: a missing page, heading or file is a diagnostic
 //
 //	content/x.md:12:5: broken link "y.md#z": no heading "z" in content/y.md
 //
@@ -81,7 +82,7 @@
 //
 //	.Site          *site.Site: the whole site
 //	.Page          *site.Page: the page being written
-//	.Root          relative path from this page to the site root ("../../"), for assets
+//	.Root          relative path from this file to the site root ("../../"), for assets
 //	               and search files, so pages also work from file://; on 404.html the base path
 //	.Redirect      on alias pages, the old URL being redirected
 //
@@ -93,10 +94,14 @@
 //	.Pages         every content page and section in reading order
 //	.Taxonomies    the tag index and the platform index pages
 //	.Terms         every tag and platform page
+//	.Listings      the second and later pages of long lists (see .Pager)
 //	.Recent        dated pages, newest first
 //	.Words         the reader-facing words of the site's language (see t below)
-//	.NavHTML PAGE  the sidebar list for PAGE (home, top sections, the sections on PAGE's path),
-//	               made in Go because every page carries it
+//	.NavHTML PAGE HOME MORE
+//	               the sidebar list for PAGE: the home page (labelled HOME), the top-level
+//	               pages, and the pages of each section on PAGE's path; a list longer than
+//	               site.NavLimit (15) shows 15 around the path and links labelled MORE to the
+//	               list pages for the rest. Made in Go because every page carries it
 //
 // .Page has:
 //
@@ -105,6 +110,8 @@
 //	.NavTitle      the name in the sidebar and on prev/next: SUMMARY.md's link text, else .Title
 //	.Part          the SUMMARY.md part heading above this top-level page, if any
 //	.URL           site-absolute, with the base path: "/guide/platforms/ios/"
+//	.Link PAGE     the URL of PAGE relative to this page ("../android/"): what links in
+//	               pages use; on the 404 page, PAGE's .URL
 //	.Permalink     with scheme and host when base_url has them
 //	.Rel           output folder relative to the site root: "platforms/ios/"
 //	.Source .File  "platforms/ios.md", "content/platforms/ios.md" ("" for generated pages)
@@ -116,6 +123,13 @@
 //	               .Sources (.Title .URL) .Date .Lastmod .Params ...
 //	.Parent        the section above; .Ancestors from home down (breadcrumbs)
 //	.Children      sections, term pages, chapters with nested chapters: their pages, in order
+//	.List          what this page lists: .Children, or on a long list this page's part of it
+//	.Pager         set when .Children are more than site.ListSize (40; 200 for the tag and
+//	               platform indexes): .Number (1 for the page itself), .Items, .Pages (every
+//	               list page), .Prev, .Next, and .Links, the entries of a bounded pager
+//	               (.Number .Page .Current; .Page is nil for a gap). The second and later
+//	               pages are at .Rel + "page/2/" ..., with the kind, title and layout of the
+//	               first, no content, and .ListOf set to the first
 //	.Prev .Next    reading order: depth first through the sections
 //	.Backlinks     pages that link here, in reading order
 //	.Related       up to five pages sharing tags and platforms (not the backlinks), nearby ones first
@@ -133,7 +147,19 @@
 // the site's i18n/<language>.yaml over it), date (2006-01-02), iso (RFC
 // 3339), add, join, pair (two values as a list, for recursive templates), and
 // href, which writes href="URL" for the site's own URLs and heading IDs
-// without percent-encoding Chinese (html/template would triple their bytes).
+// without percent-encoding Chinese (html/template would triple their bytes):
+// <a {{href ($.Page.Link .)}}>.
+//
+// # Relative links
+//
+// Every link a page makes to the site's own pages and files is relative to
+// the page (as mdBook and MkDocs write them), so the output works from any
+// sub-path of any server without a rebuild, and from file://, where the
+// theme's site.js adds index.html to folder links (without JavaScript a
+// browser shows the folder there). Three outputs are the exception: 404.html,
+// which a server sends for any missing path, keeps base-path-absolute links;
+// the feed and the sitemap use absolute URLs with the base URL's host; search
+// results use site-absolute URLs (package search).
 //
 // # Freshness
 //

@@ -110,7 +110,7 @@ func checkRef(ref, pageURL, basePath string, files map[string][]byte, pages map[
 	target := u.Path
 	if !strings.HasPrefix(target, "/") {
 		target = path.Join(path.Dir(pageURL+"x"), target)
-		if strings.HasSuffix(u.Path, "/") {
+		if strings.HasSuffix(u.Path, "/") && !strings.HasSuffix(target, "/") {
 			target += "/"
 		}
 	}

@@ -23,7 +23,7 @@ import (
 type PageData struct {
 	Site *site.Site
 	Page *site.Page
-	Root string // relative path from the page to the site root ("../../"); for 404.html the base path
+	Root string // relative path from the output file to the site root ("../../"); for 404.html the base path
 	// Redirect is set on alias pages: the old URL that leads to Page.
 	Redirect string
 }
@@ -149,9 +149,10 @@ func (o *fileSet) file(name string, keep bool) ([]byte, error) {
 			return b.([]byte), nil
 		}
 		var buf bytes.Buffer
-		// Pages are the body plus some 20 kB of navigation and head:
-		// growing the buffer once saves copying and clearing it many times.
-		buf.Grow(len(j.data.Page.Content) + 24<<10)
+		// Pages are the body plus some 8 kB of head, bounded sidebar and
+		// footer (a list page: 40 entries more): growing the buffer once
+		// saves copying and clearing it many times.
+		buf.Grow(len(j.data.Page.Content) + 12<<10)
 		if d := o.theme.Execute(&buf, j.layout, j.data); d != nil {
 			return nil, d
 		}
@@ -219,11 +220,14 @@ func pageJobs(s *site.Site, theme *tmpl.Set) ([]job, diag.List) {
 	for _, p := range s.Terms {
 		add(p, site.KindTerm)
 	}
+	for _, p := range s.Listings {
+		add(p, p.Kind)
+	}
 	for _, a := range s.Aliases {
 		jobs = append(jobs, job{out: aliasFile(a.Rel), layout: "alias",
-			data: PageData{Site: s, Page: a.Target, Root: s.BasePath, Redirect: s.BasePath + a.Rel}})
+			data: PageData{Site: s, Page: a.Target, Root: strings.Repeat("../", strings.Count(a.Rel, "/")), Redirect: s.BasePath + a.Rel}})
 	}
-	notFound := &site.Page{Kind: "404", Title: s.Words.T("not_found"), Rel: "404.html", URL: s.BasePath + "404.html"}
+	notFound := &site.Page{Kind: site.Kind404, Title: s.Words.T("not_found"), Rel: "404.html", URL: s.BasePath + "404.html"}
 	notFound.Ancestors = []*site.Page{s.Home}
 	jobs = append(jobs, job{out: "404.html", layout: "404", data: PageData{Site: s, Page: notFound, Root: s.BasePath}})
 	return jobs, diags

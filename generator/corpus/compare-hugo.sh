@@ -3,9 +3,16 @@
 # and with Hugo, one after the other, and print wall time, CPU time and peak
 # memory (max RSS) of each, as design section 7 measures them.
 #
-#	generator/corpus/compare-hugo.sh              # n = 1000 and 10000
+#	generator/corpus/compare-hugo.sh              # n = 1000 and 10000, every shape
 #	generator/corpus/compare-hugo.sh 2000 5000    # other sizes
+#	SHAPES="huge flat" generator/corpus/compare-hugo.sh 1000   # some shapes only
+#	RUNS=3 generator/corpus/compare-hugo.sh       # three interleaved pairs of runs
 #	KEEP=1 generator/corpus/compare-hugo.sh       # keep the work folder
+#	ZHINAN=/tmp/zhinan-old generator/corpus/compare-hugo.sh   # another zhinan binary
+#
+# Shapes are those of package corpus (mkcorpus -shape): small, huge, flat, deep.
+# Every run builds into a fresh output folder. Besides time and memory it
+# prints each tool's output (files, MB) and its heaviest HTML page (kB).
 #
 # Needs hugo (Debian bookworm: apt-get install -y hugo, 0.111) and GNU time
 # (/usr/bin/time). Hugo gets a minimal hugo.toml and layouts/_default/
@@ -20,8 +27,8 @@ command -v hugo >/dev/null || { echo "compare-hugo: hugo not installed (apt-get 
 [ -x /usr/bin/time ] || { echo "compare-hugo: /usr/bin/time not installed (apt-get install -y time)" >&2; exit 1; }
 work=$(mktemp -d "${TMPDIR:-/tmp}/zhinan-vs-hugo.XXXXXX")
 [ -n "${KEEP:-}" ] || trap 'rm -rf "$work"' EXIT
-go build -o "$work/zhinan" .
-echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); $(hugo version | cut -d' ' -f1-2); zhinan at $(git rev-parse --short HEAD)"
+if [ -n "${ZHINAN:-}" ]; then cp "$ZHINAN" "$work/zhinan"; else go build -o "$work/zhinan" .; fi
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); $(hugo version | cut -d' ' -f1-2); zhinan ${ZHINAN:-at $(git rev-parse --short HEAD)}"
 
 # measure NAME LOG CMD...: run CMD under GNU time, print one line of figures.
 measure() {
@@ -32,12 +39,12 @@ measure() {
 		echo "compare-hugo: $name failed" >&2
 		exit 1
 	fi
-	awk -v name="$name" -v n="$n" '
+	awk -v name="$name" -v n="$n" -v shape="$shape" '
 		/Elapsed \(wall clock\)/ { k = split($NF, t, ":"); wall = t[k] + 60 * t[k-1] + (k > 2 ? 3600 * t[k-2] : 0) }
 		/User time/ { cpu += $NF }
 		/System time/ { cpu += $NF }
 		/Maximum resident set size/ { rss = $NF / 1024 }
-		END { printf "%6d  %-7s %8.2f %8.2f %8.0f\n", n, name, wall, cpu, rss }' "$work/time"
+		END { printf "%-6s %6d  %-7s %8.2f %8.2f %8.0f\n", shape, n, name, wall, cpu, rss }' "$work/time"
 }
 
 hugoSite() {
@@ -82,15 +89,30 @@ HTML
 HTML
 }
 
-printf "%6s  %-7s %8s %8s %8s\n" pages tool wall-s cpu-s rss-MB
-for n in ${*:-1000 10000}; do
-	site="$work/site-$n"
-	go run ./generator/corpus/cmd/mkcorpus -n "$n" -seed 1 -out "$site"
-	cat "$site"/content/*/*.md >/dev/null # both start with the corpus in the page cache
-	measure zhinan "$work/zhinan-$n.log" "$work/zhinan" build -src "$site" -out "$work/out-zhinan-$n"
-	hugoSite "$site"
-	measure hugo "$work/hugo-$n.log" hugo --quiet -s "$site" -d "$work/out-hugo-$n"
-	rm -rf "$site/hugo.toml" "$site/layouts" "$site/resources" "$site/.hugo_build.lock"
-	echo "        output files: zhinan $(find "$work/out-zhinan-$n" -type f | wc -l), hugo $(find "$work/out-hugo-$n" -type f | wc -l)"
-	rm -rf "$work/out-zhinan-$n" "$work/out-hugo-$n"
+# outputs DIR: files, MB and the heaviest HTML page in kB of a build.
+outputs() {
+	printf "%d files, %.1f MB, heaviest page %.1f kB" "$(find "$1" -type f | wc -l)" \
+		"$(du -sb "$1" | awk '{ print $1 / 1e6 }')" \
+		"$(find "$1" -name '*.html' -printf '%s\n' | sort -n | tail -1 | awk '{ print $1 / 1e3 }')"
+}
+
+go build -o "$work/mkcorpus" ./generator/corpus/cmd/mkcorpus
+printf "%-6s %6s  %-7s %8s %8s %8s\n" shape pages tool wall-s cpu-s rss-MB
+for shape in ${SHAPES:-small huge flat deep}; do
+	for n in ${*:-1000 10000}; do
+		site="$work/site-$shape-$n"
+		"$work/mkcorpus" -n "$n" -seed 1 -shape "$shape" -out "$site"
+		find "$site/content" -name '*.md' -exec cat {} + >/dev/null # both start with the corpus in the page cache
+		run=0
+		while [ "$run" -lt "${RUNS:-1}" ]; do
+			run=$((run + 1))
+			measure zhinan "$work/zhinan-$n.log" "$work/zhinan" build -src "$site" -out "$work/out-zhinan-$n"
+			hugoSite "$site"
+			measure hugo "$work/hugo-$n.log" hugo --quiet -s "$site" -d "$work/out-hugo-$n"
+			rm -rf "$site/hugo.toml" "$site/layouts" "$site/resources" "$site/.hugo_build.lock"
+			echo "        zhinan: $(outputs "$work/out-zhinan-$n"); hugo: $(outputs "$work/out-hugo-$n")"
+			rm -rf "$work/out-zhinan-$n" "$work/out-hugo-$n"
+		done
+		rm -rf "$site"
+	done
 done

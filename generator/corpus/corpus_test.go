@@ -3,9 +3,12 @@ package corpus_test
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"os"
+	"path"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -22,29 +25,85 @@ func mapFS(files map[string][]byte) fstest.MapFS {
 	return fsys
 }
 
-// TestBuilds checks that a corpus builds with no diagnostics, and that its
-// links really reach other pages, some of them at a heading.
+// TestBuilds checks that a corpus of every shape builds with no
+// diagnostics, and that its links really reach other pages.
 func TestBuilds(t *testing.T) {
-	files := corpus.Files(200, 1)
-	res, _, diags := generator.BuildFiles(generator.Options{FS: mapFS(files)})
-	if len(diags) > 0 {
-		t.Fatalf("build: %v", diags)
+	for _, shape := range corpus.Shapes {
+		t.Run(string(shape), func(t *testing.T) {
+			files := corpus.ShapeFiles(shape, 300, 1)
+			res, _, diags := generator.BuildFiles(generator.Options{FS: mapFS(files)})
+			if len(diags) > 0 {
+				t.Fatalf("build: %v", diags)
+			}
+			sections := 0
+			for name := range files {
+				if strings.HasSuffix(name, "/_index.md") && name != "content/_index.md" {
+					sections++
+				}
+			}
+			if want := 300 + sections + 1; res.Pages != want {
+				t.Errorf("built %d pages, want %d (300 pages, %d sections, home)", res.Pages, want, sections)
+			}
+			backlinks := 0
+			for _, p := range res.Site.Pages {
+				backlinks += len(p.Backlinks)
+			}
+			if backlinks < 300 {
+				t.Errorf("%d backlinks in all, want at least one per page", backlinks)
+			}
+		})
 	}
-	sections := 0
-	for name := range files {
-		if strings.HasSuffix(name, "/_index.md") && name != "content/_index.md" {
-			sections++
-		}
-	}
-	if want := 200 + sections + 1; res.Pages < want {
-		t.Errorf("built %d pages, want at least %d (200 pages, %d sections, home)", res.Pages, want, sections)
-	}
-	backlinks := 0
-	for _, p := range res.Site.Pages {
-		backlinks += len(p.Backlinks)
-	}
-	if backlinks < 200 {
-		t.Errorf("%d backlinks in all, want at least one per page", backlinks)
+}
+
+// TestShapes checks how each shape groups 10,000 pages: section sizes and
+// how deep the pages lie.
+func TestShapes(t *testing.T) {
+	for _, tc := range []struct {
+		shape         corpus.Shape
+		sections      [2]int // fewest and most sections
+		sizes         [2]int // smallest and largest section, the last one aside
+		depth         int    // folders between content/ and a page
+		topLevelLinks [2]int // sections listed on the home page
+	}{
+		{corpus.Small, [2]int{100, 200}, [2]int{50, 100}, 1, [2]int{100, 200}},
+		{corpus.Huge, [2]int{5, 5}, [2]int{2000, 2000}, 1, [2]int{5, 5}},
+		{corpus.Flat, [2]int{1, 1}, [2]int{10000, 10000}, 1, [2]int{1, 1}},
+		{corpus.Deep, [2]int{100, 200}, [2]int{50, 100}, 4, [2]int{2, 4}},
+	} {
+		t.Run(string(tc.shape), func(t *testing.T) {
+			files := corpus.ShapeFiles(tc.shape, 10000, 1)
+			perDir := map[string]int{}
+			pages := 0
+			for name := range files {
+				dir, base := path.Split(strings.TrimPrefix(name, "content/"))
+				if base == "_index.md" {
+					continue
+				}
+				pages++
+				perDir[dir]++
+				if d := strings.Count(dir, "/"); d != tc.depth {
+					t.Fatalf("%s is %d folders deep, want %d", name, d, tc.depth)
+				}
+				if _, ok := files["content/"+dir+"_index.md"]; !ok {
+					t.Fatalf("%s has no section page", dir)
+				}
+			}
+			if pages != 10000 {
+				t.Errorf("%d pages", pages)
+			}
+			if n := len(perDir); n < tc.sections[0] || n > tc.sections[1] {
+				t.Errorf("%d sections, want %d to %d", n, tc.sections[0], tc.sections[1])
+			}
+			dirs := slices.Sorted(maps.Keys(perDir))
+			for _, dir := range dirs[:len(dirs)-1] {
+				if n := perDir[dir]; n < tc.sizes[0] || n > tc.sizes[1] {
+					t.Errorf("%s holds %d pages, want %d to %d", dir, n, tc.sizes[0], tc.sizes[1])
+				}
+			}
+			if n := bytes.Count(files["content/_index.md"], []byte("\n- [")); n < tc.topLevelLinks[0] || n > tc.topLevelLinks[1] {
+				t.Errorf("home lists %d sections, want %d to %d", n, tc.topLevelLinks[0], tc.topLevelLinks[1])
+			}
+		})
 	}
 }
 

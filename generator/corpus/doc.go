@@ -2,9 +2,19 @@
 //
 // Files(n, seed) returns a site of n pages as a map from slash paths,
 // relative to the site root, to file contents; Write puts the same files in a
-// folder. The same n and seed always give the same bytes.
+// folder. The same n and seed always give the same bytes. ShapeFiles and
+// WriteShape do the same for other shapes of site.
 //
-// # Shape
+// # Shapes
+//
+//	small   sections of 50 to 100 pages (Files and Write make this one)
+//	huge    five sections of n/5 pages each: a knowledge base
+//	flat    one section holding all n pages: an archive
+//	deep    sections of 50 to 100 pages four folders deep (s000/s000/s000/s000/),
+//	        four folders to a folder at each level: a book of parts and chapters
+//
+// The home page links the top-level folders; every folder has an _index.md.
+// The small shape:
 //
 //	content/_index.md              the home page, linking every section
 //	content/s000/_index.md         a section: title, description, weight, a paragraph

@@ -94,12 +94,7 @@ func link(t *text, from *page, all []*page) string {
 	for to == from && len(all) > 1 {
 		to = all[t.rng.IntN(len(all))]
 	}
-	dest := to.path()
-	if to.section == from.section {
-		dest = dest[len("s000/"):]
-	} else {
-		dest = "../" + dest
-	}
+	dest := relPath(from.dir, to.path())
 	label := to.title
 	if t.chance(0.5) {
 		h := to.headings[t.rng.IntN(len(to.headings))]

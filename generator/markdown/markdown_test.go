@@ -102,14 +102,20 @@ func TestFrontMatterBlankedKeepsLines(t *testing.T) {
 func TestStyleCSS(t *testing.T) {
 	css := string(StyleCSS())
 	for _, want := range []string{
-		"\n.chroma .k {",
+		"\n.chroma .k,",
 		"@media (prefers-color-scheme: dark) {\n",
-		"\n  :root:not([data-theme=light]) .chroma .k {",
-		"\n:root[data-theme=dark] .chroma .k {",
+		"\n  :root:not([data-theme=light]) .chroma .k,",
+		"\n:root[data-theme=dark] .chroma .k,",
+		// Token classes of the same colour share one rule.
+		".chroma .k,.chroma .kc,",
 	} {
 		if !strings.Contains(css, want) {
 			t.Errorf("StyleCSS lacks %q", want)
 		}
+	}
+	// Pages with code pay for this file: the page budget is 50 kB.
+	if len(css) > 12000 {
+		t.Errorf("StyleCSS is %d bytes", len(css))
 	}
 	if !bytes.Equal(StyleCSS(), StyleCSS()) {
 		t.Error("StyleCSS is not deterministic")

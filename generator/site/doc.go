@@ -6,7 +6,10 @@
 // the section tree (folders, or SUMMARY.md's nesting; ordered by weight, then
 // SUMMARY.md, then file names in natural order), reading order
 // with previous and next, breadcrumbs, tables of contents, backlinks, related
-// pages, tag and platform pages, and redirect pages for aliases. Links with a
+// pages, tag and platform pages, redirect pages for aliases, and list pages
+// for lists too long for one page (Pager). The sidebar (NavHTML) and every
+// link between pages (RelURL, Page.Link) are relative and bounded in size,
+// so no page grows with the site. Links with a
 // #fragment are checked there, against the real heading IDs of their target.
 //
 // The package reads the finished documents and never renders anything itself.

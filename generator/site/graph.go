@@ -23,6 +23,7 @@ type Site struct {
 	Taxonomies []*Page    // the tag index and the platform index
 	Terms      []*Page    // every tag and platform page
 	Aliases    []Alias    // redirects from old URLs
+	Listings   []*Page    // the second and later pages of long lists (see Pager)
 	Recent     []*Page    // pages by Updated, newest first (for the feed)
 	Words      i18n.Words // the reader-facing words of the site's language (templates use {{t "key"}})
 
@@ -80,6 +81,7 @@ func Build(in Input) (*Site, diag.List) {
 	diags.Merge(checkAnchors(in.Table, in.Docs, in.Pages))
 	s.linkBacklinks(in.Docs)
 	s.buildTaxonomies(in.Table, &diags)
+	s.paginate(in.Table, &diags)
 	s.relate()
 	s.buildAliases(in.Table, &diags)
 	s.sortRecent()

@@ -5,67 +5,110 @@ import (
 	"strings"
 )
 
-// NavHTML is the sidebar's list for the page cur: the home link (the word
-// "home" of the site's language), every top-level
-// section, and the children of each section on the way to cur, with cur
-// marked aria-current. It is written in Go, not in a template, because every
-// page carries it and on a site of thousands of pages template execution of
-// hundreds of links per page would dominate the build. A theme that wants
-// other markup can walk .Site.Home.Children itself.
-func (s *Site) NavHTML(cur *Page) template.HTML {
-	var b strings.Builder
-	b.WriteString(`<ul class="nav-tree">` + "\n")
-	navLink(&b, s.Home, cur, s.Words.T("home"))
-	b.WriteString("</li>")
-	for _, c := range s.Home.Children {
-		if c.Part != "" {
-			// A part heading of SUMMARY.md: a label, not a link.
-			b.WriteString("\n<li class=\"nav-part\">" + template.HTMLEscapeString(c.Part) + "</li>")
-		}
-		navItem(&b, c, cur)
+// NavLimit is the most pages one list of the sidebar shows. A longer list
+// shows a window of NavLimit around the page on the reader's path, and a
+// "more" link to the section's list page (see Pager) for the pages before
+// and after it; so the sidebar of a page stays the same size however many
+// pages its section holds.
+const NavLimit = 15
+
+// NavHTML is the sidebar's list for the page cur: the home page (labelled
+// home), the top-level pages (under the part headings of SUMMARY.md, when it
+// has them), and the children of each section or chapter on the way to cur,
+// with cur marked aria-current; items read as their NavTitle. Each list shows at most NavLimit pages;
+// the rest are reached through links labelled more. Links are relative to
+// cur (absolute on the 404 page, see Page.Link).
+//
+// It is written in Go, not in a template, because every page carries it: on
+// a big site template execution of its links would dominate the build. The
+// words come from the template. A theme that wants other markup can walk
+// .Site.Home.Children itself.
+func (s *Site) NavHTML(cur *Page, home, more string) template.HTML {
+	at := cur
+	if cur.ListOf != nil {
+		at = cur.ListOf // a list's second page is in the sidebar as the section
 	}
+	// path is home, the sections down to at, and at: the page open at each depth.
+	path := make([]*Page, 0, len(at.Ancestors)+1)
+	path = append(append(path, at.Ancestors...), at)
+	var b strings.Builder
+	b.Grow(4096)
+	b.WriteString(`<ul class="nav-tree">` + "\n")
+	navLink(&b, s.Home, cur, at, path, home)
+	b.WriteString("</li>")
+	navList(&b, s.Home, cur, at, path, 0, more)
 	b.WriteString("\n</ul>")
 	return template.HTML(b.String())
 }
 
-func navItem(b *strings.Builder, p, cur *Page) {
-	open := p.Contains(cur)
-	if !open {
-		// Most items are neither the current page nor above it: their
-		// markup is the same on every page, so it is made once.
-		p.navOnce.Do(func() {
-			var nb strings.Builder
-			navLink(&nb, p, nil, p.NavTitle)
-			nb.WriteString("</li>")
-			p.navClosed = nb.String()
-		})
-		b.WriteString(p.navClosed)
-		return
-	}
-	navLink(b, p, cur, p.NavTitle)
-	// A chapter with chapters nested in SUMMARY.md opens like a section.
-	if open && len(p.Children) > 0 {
-		b.WriteString("\n<ul>")
-		for _, c := range p.Children {
-			navItem(b, c, cur)
+// navList writes the items of parent's children, the page at depth+1 of
+// path among them.
+func navList(b *strings.Builder, parent, cur, at *Page, path []*Page, depth int, more string) {
+	kids := parent.Children
+	start, end := 0, len(kids)
+	if len(kids) > NavLimit {
+		i := 0
+		if depth+1 < len(path) {
+			if p := path[depth+1]; p.Parent == parent && p.index < len(kids) && kids[p.index] == p {
+				i = p.index
+			}
 		}
-		b.WriteString("</ul>")
+		start = min(max(i-NavLimit/2, 0), len(kids)-NavLimit)
+		end = start + NavLimit
 	}
-	b.WriteString("</li>")
+	if start > 0 {
+		navMore(b, cur, parent.listing(start-1), more)
+	}
+	for _, c := range kids[start:end] {
+		if c.Part != "" {
+			// A part heading of SUMMARY.md: a label, not a link.
+			b.WriteString("\n<li class=\"nav-part\">" + template.HTMLEscapeString(c.Part) + "</li>")
+		}
+		onPath := depth+1 < len(path) && path[depth+1] == c
+		navLink(b, c, cur, at, path, c.NavTitle)
+		// A chapter with chapters nested in SUMMARY.md opens like a section.
+		if onPath && len(c.Children) > 0 {
+			b.WriteString("\n<ul>")
+			navList(b, c, cur, at, path, depth+1, more)
+			b.WriteString("</ul>")
+		}
+		b.WriteString("</li>")
+	}
+	if end < len(kids) {
+		navMore(b, cur, parent.listing(end), more)
+	}
 }
 
-func navLink(b *strings.Builder, p, cur *Page, title string) {
+// navLink opens the item of p (the caller closes it).
+func navLink(b *strings.Builder, p, cur, at *Page, path []*Page, title string) {
 	b.WriteString("\n<li")
-	if p.Contains(cur) && p != cur && p.Kind != KindHome {
+	if p != at && p.Kind != KindHome && onPath(p, path) {
 		b.WriteString(` class="open"`)
 	}
 	b.WriteString(`><a href="`)
-	b.WriteString(template.HTMLEscapeString(p.URL))
+	b.WriteString(template.HTMLEscapeString(cur.Link(p)))
 	b.WriteString(`"`)
-	if p == cur {
+	if p == at {
 		b.WriteString(` aria-current="page"`)
 	}
 	b.WriteString(">")
 	b.WriteString(template.HTMLEscapeString(title))
 	b.WriteString("</a>")
+}
+
+func navMore(b *strings.Builder, cur, list *Page, more string) {
+	b.WriteString("\n<li class=\"more\"><a href=\"")
+	b.WriteString(template.HTMLEscapeString(cur.Link(list)))
+	b.WriteString(`">`)
+	b.WriteString(template.HTMLEscapeString(more))
+	b.WriteString("</a></li>")
+}
+
+func onPath(p *Page, path []*Page) bool {
+	for _, q := range path {
+		if q == p {
+			return true
+		}
+	}
+	return false
 }

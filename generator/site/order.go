@@ -103,7 +103,8 @@ func (s *Site) order() {
 		s.Pages = append(s.Pages, p)
 		sort.SliceStable(p.Children, func(i, j int) bool { return less(p.Children[i], p.Children[j]) })
 		next := append(append([]*Page(nil), ancestors...), p)
-		for _, c := range p.Children {
+		for i, c := range p.Children {
+			c.index = i
 			walk(c, next)
 		}
 	}

@@ -48,6 +48,8 @@ type Page struct {
 	Tags      []*Page // term pages of this page's tags
 	Platforms []*Page // term pages of this page's platforms
 	EditURL   string  // repo_url + file, when repo_url is set
+	Pager     *Pager  // set when the page's Children are listed over several pages (see ListSize)
+	ListOf    *Page   // on the second and later pages of a list: the page whose children it lists
 
 	// Set by package fresh when zhinan.yaml has stale_after.
 	Stale    bool // the last check is older than stale_after days, or there is none
@@ -55,13 +57,12 @@ type Page struct {
 
 	doc    *markdown.Doc
 	order  int // position in reading order
+	index  int // position among its Parent's Children
 	listed int // position in SUMMARY.md, from 1; 0 when it is not listed
 	// titleFromName: neither front matter nor a "# heading" gave a title, so
 	// a better one (SUMMARY.md's link text) may replace the file name.
 	titleFromName bool
 	site          *Site
-	navOnce       sync.Once
-	navClosed     string // the page's sidebar item when it is not on the current path
 	related       struct {
 		once  sync.Once
 		pages []*Page

@@ -107,11 +107,14 @@ func (t *Table) Claim(rel, by string) error {
 func (t *Table) Owner(rel string) string { return t.outputs[rel] }
 
 // URL is the site-absolute URL of a page by source path.
-func (t *Table) URL(src string) string {
+func (t *Table) URL(src string) string { return t.basePath + t.rel(src) }
+
+// rel is the output folder of the page with the source path.
+func (t *Table) rel(src string) string {
 	if p, ok := t.pages[src]; ok {
-		return t.basePath + PageRel(p)
+		return PageRel(p)
 	}
-	return t.basePath + PageRel(&content.Page{Path: src})
+	return PageRel(&content.Page{Path: src})
 }
 
 // File names a path inside the folder of pages as diagnostics do.
@@ -120,7 +123,8 @@ func (t *Table) File(rel string) string { return t.tree.File(rel) }
 // Page returns the page with the source path, if any.
 func (t *Table) Page(src string) *content.Page { return t.pages[src] }
 
-// Resolve turns a link destination written in page from into a URL. It
+// Resolve turns a link destination written in page from into a URL relative
+// to from's output folder (see RelURL), which is where its HTML goes. It
 // accepts source paths with an optional #fragment ("../data/backup.md#电脑端备份"),
 // a bare "#fragment", folders of sections ("../platforms/" or
 // "../platforms/_index.md"), asset files, percent-encoded paths, and paths
@@ -160,20 +164,21 @@ func (t *Table) Resolve(from, dest string) (markdown.Ref, error) {
 	if frag != "" {
 		suffix += "#" + frag
 	}
+	here := t.rel(from)
 	if page, ok := t.pages[target]; ok {
-		return markdown.Ref{Href: t.URL(page.Path) + suffix, Page: page.Path, Fragment: fragment}, nil
+		return markdown.Ref{Href: relHref(here, PageRel(page), suffix), Page: page.Path, Fragment: fragment}, nil
 	}
 	if src, ok := t.dirs[target]; ok {
-		return markdown.Ref{Href: t.URL(src) + suffix, Page: src, Fragment: fragment}, nil
+		return markdown.Ref{Href: relHref(here, t.rel(src), suffix), Page: src, Fragment: fragment}, nil
 	}
 	if src, ok := t.htmlLink(target); ok {
-		return markdown.Ref{Href: t.URL(src) + suffix, Page: src, Fragment: fragment}, nil
+		return markdown.Ref{Href: relHref(here, t.rel(src), suffix), Page: src, Fragment: fragment}, nil
 	}
 	if t.assets[target] {
 		if fragment != "" && !strings.EqualFold(path.Ext(target), ".pdf") {
 			return markdown.Ref{}, fmt.Errorf("a fragment on file %s", t.tree.File(target))
 		}
-		return markdown.Ref{Href: t.basePath + target + suffix}, nil
+		return markdown.Ref{Href: RelURL(here, target) + suffix}, nil
 	}
 	return markdown.Ref{}, t.missing(target)
 }
@@ -194,6 +199,15 @@ func (t *Table) htmlLink(target string) (string, bool) {
 		return src, ok
 	}
 	return "", false
+}
+
+// relHref is the link from folder here to folder to with a query and
+// fragment; a link to the page itself with a #fragment is only the fragment.
+func relHref(here, to, suffix string) string {
+	if here == to && strings.HasPrefix(suffix, "#") {
+		return suffix
+	}
+	return RelURL(here, to) + suffix
 }
 
 func (t *Table) missing(target string) error {

@@ -141,6 +141,17 @@ func (s *Set) Execute(w io.Writer, layout string, data any) *diag.Diag {
 	if t == nil {
 		return &diag.Diag{File: Dir + "/" + layout + ".html", Msg: fmt.Sprintf("missing template %q", Dir+"/"+layout+".html")}
 	}
+	if bb, ok := w.(*bytes.Buffer); ok {
+		// Straight into the caller's buffer, which it sized for the page:
+		// a buffer of our own would grow page by page and be copied.
+		n := bb.Len()
+		if err := t.Execute(bb, data); err != nil {
+			bb.Truncate(n)
+			d := toDiag(err, Dir+"/"+layout+".html", s.files)
+			return &d
+		}
+		return nil
+	}
 	var buf bytes.Buffer
 	if err := t.Execute(&buf, data); err != nil {
 		d := toDiag(err, Dir+"/"+layout+".html", s.files)

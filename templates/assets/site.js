@@ -20,6 +20,17 @@
     });
   }
 
+  // Links between pages are relative folder URLs ("../ios/"). Over HTTP the
+  // server answers a folder with its index.html; from file:// the browser
+  // would list the folder, so there the site's own folder links get it.
+  if (location.protocol === "file:") {
+    doc.querySelectorAll("a[href]").forEach(function (a) {
+      var h = a.getAttribute("href");
+      if (/^([a-z][a-z0-9+.-]*:|\/\/|#)/i.test(h)) return;
+      a.setAttribute("href", h.replace(/^([^?#]*\/)(?=[?#]|$)/, "$1index.html"));
+    });
+  }
+
   // Menu: a <details>, closed on phones; Escape closes it there.
   var side = doc.getElementById("sidebar");
   if (side) {
