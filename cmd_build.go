@@ -29,13 +29,27 @@ func addSiteFlags(fs *flag.FlagSet) *siteFlags {
 	return &f
 }
 
-// options checks the flags and turns them into build options.
-func (f *siteFlags) options(fs *flag.FlagSet) (generator.Options, bool) {
+// parse parses a building command's arguments (it takes none but flags),
+// checks the site flags and turns them into build options. It returns -1
+// to go on, or the exit status: 2 for bad usage, 1 for a -src that is no
+// site folder.
+func (f *siteFlags) parse(fs *flag.FlagSet, args []string) (generator.Options, int) {
+	if rc := parse(fs, args); rc >= 0 {
+		return generator.Options{}, rc
+	}
 	if f.links != "" && f.links != config.LinksError && f.links != config.LinksWarn {
 		fmt.Fprintf(os.Stderr, "zhinan %s: -links %q: want %s or %s\n", fs.Name(), f.links, config.LinksError, config.LinksWarn)
-		return generator.Options{}, false
+		fs.Usage()
+		return generator.Options{}, 2
 	}
-	return generator.Options{Src: f.src, Drafts: f.drafts, Links: f.links}, true
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return generator.Options{}, 2
+	}
+	if badSrc(fs.Name(), f.src) {
+		return generator.Options{}, 1
+	}
+	return generator.Options{Src: f.src, Drafts: f.drafts, Links: f.links}, -1
 }
 
 func runBuild(args []string) int {
@@ -43,16 +57,9 @@ func runBuild(args []string) int {
 	sf := addSiteFlags(fs)
 	out := fs.String("out", "public", "output folder (relative to the current folder)")
 	base := fs.String("base-url", "", "base URL of the published site (overrides zhinan.yaml), e.g. https://example.org/guide/")
-	if rc := parse(fs, args); rc >= 0 {
+	opts, rc := sf.parse(fs, args)
+	if rc >= 0 {
 		return rc
-	}
-	opts, ok := sf.options(fs)
-	if ok && badSrc(fs.Name(), sf.src) {
-		return 1
-	}
-	if fs.NArg() > 0 || !ok {
-		fs.Usage()
-		return 2
 	}
 	opts.BaseURL = *base
 	dir, ok := outputDir(fs, sf.src, *out)
@@ -121,16 +128,9 @@ func outputDir(fs *flag.FlagSet, src, out string) (string, bool) {
 func runCheck(args []string) int {
 	fs := newFlags("check")
 	sf := addSiteFlags(fs)
-	if rc := parse(fs, args); rc >= 0 {
+	opts, rc := sf.parse(fs, args)
+	if rc >= 0 {
 		return rc
-	}
-	opts, ok := sf.options(fs)
-	if ok && badSrc(fs.Name(), sf.src) {
-		return 1
-	}
-	if fs.NArg() > 0 || !ok {
-		fs.Usage()
-		return 2
 	}
 	res, diags := generator.NewBuilder(opts).Build(generator.All)
 	pages := 0

@@ -29,16 +29,9 @@ func runServe(args []string) int {
 	fs.StringVar(&c.addr, "addr", defaultAddr, "address to listen on (when the default port is busy, the next free one)")
 	fs.BoolVar(&c.open, "open", false, "open the site in a browser")
 	fs.DurationVar(&c.poll, "poll", 0, "scan for changes at this interval instead of using file system events (e.g. 500ms)")
-	if rc := parse(fs, args); rc >= 0 {
+	opts, rc := sf.parse(fs, args)
+	if rc >= 0 {
 		return rc
-	}
-	opts, ok := sf.options(fs)
-	if ok && badSrc(fs.Name(), sf.src) {
-		return 1
-	}
-	if fs.NArg() > 0 || !ok {
-		fs.Usage()
-		return 2
 	}
 	fs.Visit(func(f *flag.Flag) { c.addrChosen = c.addrChosen || f.Name == "addr" })
 	// The preview shows broken links as warnings (marked in the page), so

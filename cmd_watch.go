@@ -23,16 +23,9 @@ func runWatch(args []string) int {
 	sf := addSiteFlags(fs)
 	out := fs.String("out", "public", "output folder (relative to the current folder)")
 	poll := fs.Duration("poll", 0, "scan for changes at this interval instead of using file system events (e.g. 500ms)")
-	if rc := parse(fs, args); rc >= 0 {
+	opts, rc := sf.parse(fs, args)
+	if rc >= 0 {
 		return rc
-	}
-	opts, ok := sf.options(fs)
-	if ok && badSrc(fs.Name(), sf.src) {
-		return 1
-	}
-	if fs.NArg() > 0 || !ok {
-		fs.Usage()
-		return 2
 	}
 	dir, ok := outputDir(fs, sf.src, *out)
 	if !ok {
