@@ -177,7 +177,7 @@ func (ix *Index) Search(query string, n int) []Result {
 	for _, t := range joins {
 		for _, p := range ix.postings(t) {
 			if h := all[p.doc]; h != nil {
-				h.score += p.score
+				h.score += p.score * ix.params.Join
 			}
 		}
 	}

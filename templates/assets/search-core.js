@@ -106,12 +106,12 @@
 
   function splitRun(rs, P) {
     var out = [], start = 0;
-    function flush(end) { if (end > start) out.push({ text: rs.slice(start, end), set: null }); }
+    function flush(end) { if (end > start) out.push({ text: rs.slice(start, end), set: null, at: start }); }
     for (var i = 0; i < rs.length;) {
       var l = longestAt(rs, i, P), n = l[0];
       if (!n) { i++; continue; }
       flush(i);
-      if (l[1]) out.push({ text: rs.slice(i, i + n), set: l[1] });
+      if (l[1]) out.push({ text: rs.slice(i, i + n), set: l[1], at: i });
       i += n;
       start = i;
     }
@@ -135,7 +135,7 @@
   function parseQuery(q, P) {
     var us = [], seen = {};
     function add(u) {
-      var key = u.alts.map(function (a) { return a.join(' ') + '|'; }).join('');
+      var key = (u.join ? '~' : '') + u.alts.map(function (a) { return a.join(' ') + '|'; }).join('');
       if (seen[key]) return;
       seen[key] = true;
       us.push(u);
@@ -148,14 +148,19 @@
         add(set ? synonymUnit(set, t) : { alts: [[t]], prefix: false, run: null, synonym: false });
         return;
       }
-      splitRun(Array.from(t), P).forEach(function (pc) {
+      var pieces = splitRun(Array.from(t), P);
+      pieces.forEach(function (pc, i) {
+        var prev = pieces[i - 1];
+        if (prev && (prev.set || pc.set) && prev.at + prev.text.length === pc.at) {
+          add({ alts: [[prev.text[prev.text.length - 1] + pc.text[0]]], prefix: false, run: null, synonym: false, join: true });
+        }
         if (pc.set) add(synonymUnit(pc.set, pc.text.join('')));
         else add({ alts: [runTerms(pc.text)], prefix: false, run: pc.text, synonym: false });
       });
     });
     if (!us.length && P.stop.length) return parseQuery(q, Object.assign({}, P, { stop: [] }));
     var last = us[us.length - 1];
-    if (last && last.alts.length === 1 && last.alts[0].length === 1 && kind(Array.from(last.alts[0][0])[0]) !== CJK) last.prefix = true;
+    if (last && !last.join && last.alts.length === 1 && last.alts[0].length === 1 && kind(Array.from(last.alts[0][0])[0]) !== CJK) last.prefix = true;
     return us;
   }
 
@@ -178,7 +183,7 @@
   function typoWords(manifest, us) {
     var out = [];
     us.forEach(function (u) {
-      if (u.alts.length !== 1 || u.alts[0].length !== 1 || u.run) return;
+      if (u.join || u.alts.length !== 1 || u.alts[0].length !== 1 || u.run) return;
       var w = u.alts[0][0], rs = Array.from(w);
       if (rs.length < manifest.q.typoMin || postings(manifest, w).length || (u.prefix && lookup(manifest, '^' + w))) return;
       out.push([u, '^' + rs.slice(0, manifest.q.typoKeep).join('')]);
@@ -368,6 +373,7 @@
     var out = [], joins = [];
     function df(t) { return postings(manifest, t).length; }
     us.forEach(function (u) {
+      if (u.join) { var t = u.alts[0][0]; if (df(t) && joins.indexOf(t) < 0) joins.push(t); return; }
       if (!u.run) { out.push(u); return; }
       var sg = segment(u.run, df, manifest.q);
       sg.words.forEach(function (w) { out.push({ alts: [w], prefix: false, run: null, synonym: false }); });
@@ -409,10 +415,11 @@
           a.held++;
         });
       });
+      if (u.synonym && live < terms.length) return;
       var norm = Math.pow(live, P.wordNorm);
       docs.forEach(function (a, doc) {
         a.h.score /= norm;
-        if (a.held === live) { /* full */ } else if (live >= 3 && a.held >= 2 && a.held >= P.partial * live) a.h.partial = 1;
+        if (a.held === live) { /* full */ } else if (!u.synonym && live >= 3 && a.held >= 2 && a.held >= P.partial * live) a.h.partial = 1;
         else return;
         var o = out.get(doc);
         if (!o || a.h.partial < o.partial || (a.h.partial === o.partial && a.h.score > o.score)) out.set(doc, a.h);
@@ -440,7 +447,7 @@
       });
     });
     joins.forEach(function (t) {
-      postings(manifest, t).forEach(function (p) { var h = all.get(p.doc); if (h) h.score += p.score; });
+      postings(manifest, t).forEach(function (p) { var h = all.get(p.doc); if (h) h.score += p.score * P.join; });
     });
     var hits = Array.from(all.values());
     hits.forEach(function (h) {
