@@ -294,3 +294,26 @@ func TestOnlyStopWords(t *testing.T) {
 		}
 	}
 }
+
+// TestSynonymMembersAndJunctions: a synonym member matches only in full
+// (苹果手机 is not 手机 where no page says 苹果), and the bigram across a
+// synonym and its neighbour (闭群 in 关闭群) ranks the page that says it
+// as typed above one holding the same words apart.
+func TestSynonymMembersAndJunctions(t *testing.T) {
+	sets := WithSynonyms([][]string{{"苹果手机", "iPhone"}, {"解散", "关闭"}})
+	ix := openDocs(t, []Doc{
+		fillerDoc("/phone/", "手机端", "在手机上操作。"),
+		fillerDoc("/iphone/", "iPhone 版", "在 iPhone 上操作。"),
+		fillerDoc("/none/", "其他话题", "无关。"),
+	}, sets)
+	if got, want := urls(ix.Search("苹果手机", 10)), []string{"/iphone/"}; !slices.Equal(got, want) {
+		t.Errorf("Search(苹果手机) = %v, want %v (手机 alone is not the member)", got, want)
+	}
+	ix = openDocs(t, []Doc{
+		fillerDoc("/apart/", "其他话题", "群里的人都同意后，再关闭。"),
+		fillerDoc("/typed/", "其他话题", "最后关闭群，然后确认。"),
+	}, sets)
+	if got, want := urls(ix.Search("关闭群", 10)), []string{"/typed/", "/apart/"}; !slices.Equal(got, want) {
+		t.Errorf("Search(关闭群) = %v, want %v (闭群 says the words stand together)", got, want)
+	}
+}
