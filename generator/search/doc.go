@@ -128,9 +128,13 @@
 //
 // Each posting also carries a part mask: bit i says part i (the text under
 // heading i, heading included; the description is part 0) holds the term;
-// parts from the 31st on share bit 30. A result links to the first part
-// holding every unit it matches (else any), or to the top of the page when
-// only the title matched. Its excerpt is about params.Excerpt (80)
+// parts from the 31st on share bit 30. A result links to the part, among
+// those holding a match, that holds the most distinct matching terms, a
+// term of its heading counting params.Heading (20) times (the top of the
+// page is headed by the page's title), the first such part on a tie; or
+// to the top of the page when only the title matched. So a question a
+// heading asks (an FAQ entry: 「群管理员能解散群吗」) links to that
+// heading, and a page-wide query to the top. Its excerpt is about params.Excerpt (80)
 // characters of that part's text starting params.Before (20) characters
 // before the first match, with "…" where cut, and the rune ranges of every
 // matching token inside it as highlights. A part without text gives way to

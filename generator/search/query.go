@@ -15,6 +15,7 @@ type params struct {
 	Parts    int        `json:"parts"`    // part-mask bits; parts from parts−1 on share the last
 	Excerpt  int        `json:"excerpt"`  // excerpt length, in runes
 	Before   int        `json:"before"`   // runes of context before the first match
+	Heading  float64    `json:"heading"`  // a term in a part's heading counts this many times in choosing the part a result links to
 	MaxQuery int        `json:"maxQuery"` // a query is cut to this many runes
 	Partial  float64    `json:"partial"`  // share of a unit's weight a page must hold to match it in part
 	Together float64    `json:"together"` // score bonus when the matched units meet in one part
@@ -32,7 +33,7 @@ type params struct {
 // defaultParams are the tunables Build writes unless told otherwise.
 func defaultParams() params {
 	return params{
-		Scale: scoreScale, Prefix: 0.7, Parts: maxParts, Excerpt: 80, Before: 20, MaxQuery: 64,
+		Scale: scoreScale, Prefix: 0.7, Parts: maxParts, Excerpt: 80, Before: 20, Heading: 20, MaxQuery: 64,
 		Synonyms: [][]string{}, Partial: 0.5, Together: 0.3, Junction: 4, Join: 0.4, Synonym: 0.8, TypoMin: 4, TypoKeep: 3, WordNorm: 1, Soft: softChars, Stop: stopWords,
 	}
 }

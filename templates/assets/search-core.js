@@ -266,19 +266,22 @@
     };
   }
 
-  function hasMatch(s, m) { return tokenize(s).some(function (t) { return m(t.text); }); }
-
-  function bestPart(parts, mask, m, maxParts) {
+  // bestPart: see excerpt.go.
+  function bestPart(parts, title, mask, m, P) {
     if (!mask || !parts.length) return -1;
+    var best = -1, bestScore = -1;
     for (var i = 0; i < parts.length; i++) {
-      if (!((mask >>> Math.min(i, maxParts - 1)) & 1)) continue;
-      if (i < maxParts - 1) return i;
-      for (var j = i; j < parts.length; j++) {
-        if (hasMatch(parts[j][1], m) || hasMatch(parts[j][2], m)) return j;
-      }
-      return i;
+      if (!((mask >>> Math.min(i, P.parts - 1)) & 1)) continue;
+      var s = P.heading * distinctMatches(parts[i][0] === '' ? title : parts[i][1], m) + distinctMatches(parts[i][2], m);
+      if (s > bestScore) { best = i; bestScore = s; }
     }
-    return -1;
+    return best;
+  }
+
+  function distinctMatches(s, m) {
+    var seen = new Set();
+    tokenize(s).forEach(function (t) { if (m(t.text)) seen.add(t.text); });
+    return seen.size;
   }
 
   function excerpt(txt, m, P) {
@@ -526,7 +529,7 @@
 
   function result(manifest, h, d, m) {
     var r = { url: d.u, title: d.t, section: d.s, anchor: '', heading: '', score: h.score };
-    var p = bestPart(d.p, maskOf(h), m, manifest.q.parts);
+    var p = bestPart(d.p, d.t, h.or, m, manifest.q);
     if (p >= 0) { r.anchor = d.p[p][0]; r.heading = d.p[p][1]; }
     var ex = excerpt(excerptText(d.p, Math.max(p, 0), d.t), m, manifest.q);
     r.excerpt = ex.text;
