@@ -63,9 +63,15 @@
 //     bigram, or when it holds a soft character, one that mostly stands
 //     alone as a function word (要 有 想 能 和 在 …; see softChars).
 //     「解散群要通知大家吗」 is thus 解散 · 通知 · 大家. Each word is a unit
-//     needing its bigrams; the junctions some page holds add their score
-//     to the pages holding them, so words standing together as typed rank
-//     higher. A query made only of junctions (「需要」) asks for them.
+//     needing its bigrams; the junctions some page holds add
+//     params.Join (0.4) times their score to the pages holding them, so
+//     words standing together as typed rank higher (a junction says little
+//     about what a page is about, and a page may hold it anywhere, so it
+//     weighs less than a word). The bigram across a synonym and the piece
+//     next to it, with no stop word between, is a junction too:
+//     「关闭群」 is (关闭 | 解散) · 群 with the junction 闭群, and
+//     「被移出」 被 · (移出 | …) with 被移. A query made only of junctions
+//     (「需要」) asks for them.
 //     Recall does not depend on this: a page holding the query's
 //     characters in a row holds every bigram.
 //  3. Matching. A page matches a unit if it holds every term (bigram, or
@@ -73,7 +79,11 @@
 //     its alternatives; a unit has one alternative, except a synonym unit,
 //     which has one per member. It matches in part if, for three terms or
 //     more, it holds at least two and at least params.Partial (half) of
-//     them. A page holding no unit is not a result, so a string that
+//     them; a synonym member never matches in part. A term that occurs
+//     nowhere is left out of an alternative (a long question's junctions),
+//     except in a synonym member, which then matches nothing: 苹果手机
+//     is not 手机 on a site that never says 苹果 (the set's other
+//     members, iPhone, stand for it). A page holding no unit is not a result, so a string that
 //     occurs nowhere finds nothing.
 //
 // Synonyms are sets a site declares (zhinan.yaml's search.synonyms, see
@@ -118,9 +128,13 @@
 //
 // Each posting also carries a part mask: bit i says part i (the text under
 // heading i, heading included; the description is part 0) holds the term;
-// parts from the 31st on share bit 30. A result links to the first part
-// holding every unit it matches (else any), or to the top of the page when
-// only the title matched. Its excerpt is about params.Excerpt (80)
+// parts from the 31st on share bit 30. A result links to the part, among
+// those holding a match, that holds the most distinct matching terms, a
+// term of its heading counting params.Heading (20) times (the top of the
+// page is headed by the page's title), the first such part on a tie; or
+// to the top of the page when only the title matched. So a question a
+// heading asks (an FAQ entry: 「群管理员能解散群吗」) links to that
+// heading, and a page-wide query to the top. Its excerpt is about params.Excerpt (80)
 // characters of that part's text starting params.Before (20) characters
 // before the first match, with "…" where cut, and the rune ranges of every
 // matching token inside it as highlights. A part without text gives way to

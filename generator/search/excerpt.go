@@ -1,37 +1,42 @@
 package search
 
-// bestPart picks the part a result links to: the first part whose mask bit
-// is set, where the last bit stands for every part from maxParts-1 on and is
-// narrowed down by looking for a match in the text. -1 means the match is in
-// the title only.
-func bestPart(parts []Part, mask uint32, m matcher, maxParts int) int {
+// bestPart picks the part a result links to: among the parts holding a
+// match (mask bits; the last bit stands for every part from p.Parts−1 on),
+// the one that holds the most distinct matching terms, those of its
+// heading counting p.Heading times, the first one on a tie. So a question
+// that a heading asks (an FAQ entry) links to that heading, not to the
+// first paragraph that happens to hold the same words. -1 means the match
+// is in the title only.
+func bestPart(parts []Part, title string, mask uint32, m matcher, p *params) int {
 	if mask == 0 || len(parts) == 0 {
 		return -1
 	}
+	best, bestScore := -1, -1.0
 	for i := range parts {
-		if mask&(1<<min(i, maxParts-1)) == 0 {
+		if mask&(1<<min(i, p.Parts-1)) == 0 {
 			continue
 		}
-		if i < maxParts-1 {
-			return i
+		heading := parts[i].Heading
+		if parts[i].Anchor == "" {
+			heading = title // the top of the page is headed by its title
 		}
-		for j := i; j < len(parts); j++ {
-			if hasMatch(parts[j].Heading, m) || hasMatch(parts[j].Text, m) {
-				return j
-			}
+		s := p.Heading*float64(distinctMatches(heading, m)) + float64(distinctMatches(parts[i].Text, m))
+		if s > bestScore {
+			best, bestScore = i, s
 		}
-		return i
 	}
-	return -1
+	return best
 }
 
-func hasMatch(s string, m matcher) bool {
+// distinctMatches counts the distinct tokens of s that match the query.
+func distinctMatches(s string, m matcher) int {
+	seen := make(map[string]bool)
 	for _, t := range Tokenize(s) {
-		if m.match(t.Text) {
-			return true
+		if !seen[t.Text] && m.match(t.Text) {
+			seen[t.Text] = true
 		}
 	}
-	return false
+	return len(seen)
 }
 
 // excerpt cuts about p.Excerpt runes of text around the first match of a

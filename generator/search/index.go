@@ -177,7 +177,7 @@ func (ix *Index) Search(query string, n int) []Result {
 	for _, t := range joins {
 		for _, p := range ix.postings(t) {
 			if h := all[p.doc]; h != nil {
-				h.score += p.score
+				h.score += p.score * ix.params.Join
 			}
 		}
 	}
@@ -202,7 +202,7 @@ func (ix *Index) Search(query string, n int) []Result {
 func (ix *Index) result(h *hit, m matcher) Result {
 	d := ix.doc(h.doc)
 	r := Result{URL: d.URL, Title: d.Title, Section: d.Section, Score: h.score}
-	p := bestPart(d.Parts, h.mask(), m, ix.params.Parts)
+	p := bestPart(d.Parts, d.Title, h.or, m, &ix.params)
 	if p >= 0 {
 		r.Anchor, r.Heading = d.Parts[p].Anchor, d.Parts[p].Heading
 	}

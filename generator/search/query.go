@@ -15,10 +15,12 @@ type params struct {
 	Parts    int        `json:"parts"`    // part-mask bits; parts from parts−1 on share the last
 	Excerpt  int        `json:"excerpt"`  // excerpt length, in runes
 	Before   int        `json:"before"`   // runes of context before the first match
+	Heading  float64    `json:"heading"`  // a term in a part's heading counts this many times in choosing the part a result links to
 	MaxQuery int        `json:"maxQuery"` // a query is cut to this many runes
 	Partial  float64    `json:"partial"`  // share of a unit's weight a page must hold to match it in part
 	Together float64    `json:"together"` // score bonus when the matched units meet in one part
 	Junction float64    `json:"junction"` // see segment
+	Join     float64    `json:"join"`     // weight of a junction bigram's score (see segment)
 	Synonym  float64    `json:"synonym"`  // weight of a synonym against the word typed
 	WordNorm float64    `json:"wordNorm"` // a unit's score is divided by its number of terms to this power
 	TypoMin  int        `json:"typoMin"`  // the shortest word (runes) read as a typo when it matches nothing
@@ -31,8 +33,8 @@ type params struct {
 // defaultParams are the tunables Build writes unless told otherwise.
 func defaultParams() params {
 	return params{
-		Scale: scoreScale, Prefix: 0.7, Parts: maxParts, Excerpt: 80, Before: 20, MaxQuery: 64,
-		Synonyms: [][]string{}, Partial: 0.5, Together: 0.3, Junction: 4, Synonym: 0.8, TypoMin: 4, TypoKeep: 3, WordNorm: 1, Soft: softChars, Stop: stopWords,
+		Scale: scoreScale, Prefix: 0.7, Parts: maxParts, Excerpt: 80, Before: 20, Heading: 20, MaxQuery: 64,
+		Synonyms: [][]string{}, Partial: 0.5, Together: 0.3, Junction: 4, Join: 0.4, Synonym: 0.8, TypoMin: 4, TypoKeep: 3, WordNorm: 1, Soft: softChars, Stop: stopWords,
 	}
 }
 
@@ -64,6 +66,7 @@ type unit struct {
 	// synonym: alts[0] is what the reader typed, the others its synonyms,
 	// which score params.Synonym times as much.
 	synonym bool
+	join    bool // a bigram across a synonym and its neighbour: a junction (see segment)
 }
 
 // parseQuery splits a query into units, dropping repeated ones.
@@ -75,6 +78,9 @@ func parseQuery(q string, p *params) []unit {
 	seen := make(map[string]bool)
 	add := func(u unit) {
 		key := ""
+		if u.join {
+			key = "~"
+		}
 		for _, a := range u.alts {
 			key += strings.Join(a, " ") + "|"
 		}
@@ -93,7 +99,16 @@ func parseQuery(q string, p *params) []unit {
 			}
 			continue
 		}
-		for _, piece := range splitRun([]rune(text), p) {
+		pieces := splitRun([]rune(text), p)
+		for i, piece := range pieces {
+			if i > 0 {
+				// A synonym met its neighbour with no stop word between:
+				// the bigram across them is a junction, as in segment.
+				prev := pieces[i-1]
+				if (prev.set != nil || piece.set != nil) && prev.at+len(prev.text) == piece.at {
+					add(unit{alts: [][]string{{string(prev.text[len(prev.text)-1]) + string(piece.text[0])}}, join: true})
+				}
+			}
 			if piece.set != nil {
 				add(synonymUnit(piece.set, string(piece.text)))
 			} else {
@@ -107,7 +122,7 @@ func parseQuery(q string, p *params) []unit {
 		np.Stop = nil
 		return parseQuery(q, &np)
 	}
-	if n := len(us); n > 0 && len(us[n-1].alts) == 1 && len(us[n-1].alts[0]) == 1 && !isCJKTerm(us[n-1].alts[0][0]) {
+	if n := len(us); n > 0 && !us[n-1].join && len(us[n-1].alts) == 1 && len(us[n-1].alts[0]) == 1 && !isCJKTerm(us[n-1].alts[0][0]) {
 		us[n-1].prefix = true
 	}
 	return us
@@ -122,6 +137,7 @@ func isCJKTerm(t string) bool {
 type piece struct {
 	text []rune
 	set  []string
+	at   int // where text starts in the run
 }
 
 // splitRun cuts a CJK run at stop words and synonyms: at each position the
@@ -131,7 +147,7 @@ func splitRun(rs []rune, p *params) []piece {
 	start := 0
 	flush := func(end int) {
 		if end > start {
-			out = append(out, piece{text: rs[start:end]})
+			out = append(out, piece{text: rs[start:end], at: start})
 		}
 	}
 	for i := 0; i < len(rs); {
@@ -142,7 +158,7 @@ func splitRun(rs []rune, p *params) []piece {
 		}
 		flush(i)
 		if set != nil {
-			out = append(out, piece{text: rs[i : i+n], set: set})
+			out = append(out, piece{text: rs[i : i+n], set: set, at: i})
 		}
 		i += n
 		start = i

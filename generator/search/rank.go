@@ -16,7 +16,7 @@ import (
 func (ix *Index) fixTypos(us []unit) {
 	for i := range us {
 		u := &us[i]
-		if len(u.alts) != 1 || len(u.alts[0]) != 1 || u.run != nil {
+		if u.join || len(u.alts) != 1 || len(u.alts[0]) != 1 || u.run != nil {
 			continue
 		}
 		w := u.alts[0][0]
@@ -42,6 +42,12 @@ func (ix *Index) segmentRuns(us []unit) ([]unit, []string) {
 	var joins []string
 	df := func(t string) int { return len(ix.postings(t)) }
 	for _, u := range us {
+		if u.join {
+			if t := u.alts[0][0]; df(t) > 0 && !slices.Contains(joins, t) {
+				joins = append(joins, t)
+			}
+			continue
+		}
 		if u.run == nil {
 			out = append(out, u)
 			continue
@@ -87,6 +93,8 @@ func best(hits []*hit, n int) []*hit {
 // such terms or more) at least two of them and at least the Partial share
 // of them. A term that occurs nowhere is left out, so a
 // long question is not lost on the bigrams at its word junctions. A
+// synonym member is a word the site declared, not a question: it matches
+// only in full, and not at all if one of its terms occurs nowhere. A
 // document takes its best alternative: full before partial, then score.
 func (ix *Index) unitHits(u *unit) map[int]hit {
 	out := make(map[int]hit, len(ix.postings(u.alts[0][0])))
@@ -146,13 +154,18 @@ func (ix *Index) unitHits(u *unit) map[int]hit {
 				docs[p.doc] = a
 			}
 		}
+		if u.synonym && live < len(terms) {
+			// A member needs all its terms: 苹果手机 is not 手机 where no
+			// page says 苹果 (the other members carry the concept).
+			continue
+		}
 		norm := math.Pow(float64(live), ix.params.WordNorm)
 		for doc, a := range docs {
 			a.h.score /= norm
 			switch {
 			case int(a.held) == live:
 				better(doc, a.h)
-			case live >= 3 && a.held >= 2 && a.held >= ix.params.Partial*float64(live):
+			case !u.synonym && live >= 3 && a.held >= 2 && a.held >= ix.params.Partial*float64(live):
 				a.h.partial = 1
 				better(doc, a.h)
 			}

@@ -294,3 +294,43 @@ func TestOnlyStopWords(t *testing.T) {
 		}
 	}
 }
+
+// TestSynonymMembersAndJunctions: a synonym member matches only in full
+// (苹果手机 is not 手机 where no page says 苹果), and the bigram across a
+// synonym and its neighbour (闭群 in 关闭群) ranks the page that says it
+// as typed above one holding the same words apart.
+func TestSynonymMembersAndJunctions(t *testing.T) {
+	sets := WithSynonyms([][]string{{"苹果手机", "iPhone"}, {"解散", "关闭"}})
+	ix := openDocs(t, []Doc{
+		fillerDoc("/phone/", "手机端", "在手机上操作。"),
+		fillerDoc("/iphone/", "iPhone 版", "在 iPhone 上操作。"),
+		fillerDoc("/none/", "其他话题", "无关。"),
+	}, sets)
+	if got, want := urls(ix.Search("苹果手机", 10)), []string{"/iphone/"}; !slices.Equal(got, want) {
+		t.Errorf("Search(苹果手机) = %v, want %v (手机 alone is not the member)", got, want)
+	}
+	ix = openDocs(t, []Doc{
+		fillerDoc("/apart/", "其他话题", "群里的人都同意后，再关闭。"),
+		fillerDoc("/typed/", "其他话题", "最后关闭群，然后确认。"),
+	}, sets)
+	if got, want := urls(ix.Search("关闭群", 10)), []string{"/typed/", "/apart/"}; !slices.Equal(got, want) {
+		t.Errorf("Search(关闭群) = %v, want %v (闭群 says the words stand together)", got, want)
+	}
+}
+
+// TestHeadingRoutes: a result links to the heading that asks the question
+// (an FAQ entry), not to the first part that happens to hold its words,
+// and to the top of the page when the title is what matched best.
+func TestHeadingRoutes(t *testing.T) {
+	ix := openDocs(t, []Doc{{URL: "/faq/", Title: "常见问题", Parts: []Part{
+		{Anchor: "按钮", Heading: "有没有解散按钮", Text: "没有。群管理员也不能解散群，见下文。"},
+		{Anchor: "群管理员能解散群吗", Heading: "群管理员能解散群吗", Text: "不能。"},
+	}}, {URL: "/roles/", Title: "群管理员的权限", Description: "群管理员能做什么。", Parts: []Part{
+		{Anchor: "其他", Heading: "其他", Text: "群主可以设置群管理员。"},
+	}}})
+	for q, want := range map[string]string{"群管理员能解散群吗": "/faq/#群管理员能解散群吗", "群管理员权限": "/roles/#"} {
+		if rs := ix.Search(q, 1); len(rs) != 1 || rs[0].URL+"#"+rs[0].Anchor != want {
+			t.Errorf("Search(%s) = %+v, want %s", q, rs, want)
+		}
+	}
+}

@@ -83,14 +83,19 @@ func TestParseQuery(t *testing.T) {
 		t.Errorf("single char query: %+v", gs)
 	}
 	// Stop words cut runs; synonyms become units of their own, the word
-	// typed first.
+	// typed first; the bigram across a synonym and its neighbour, with no
+	// stop word between, is a junction (~): 果手 and 踢人, not 机踢.
 	p := defaultParams()
 	p.Synonyms = foldSynonyms([][]string{{"踢", "移出", "删除成员"}, {"苹果", "iPhone"}})
 	var got []string
 	for _, u := range parseQuery("苹果手机怎么踢人呢 IPHONE", &p) {
-		got = append(got, fmt.Sprint(u.alts))
+		s := fmt.Sprint(u.alts)
+		if u.join {
+			s = "~" + s
+		}
+		got = append(got, s)
 	}
-	want := []string{"[[苹果] [iphone]]", "[[手机]]", "[[踢] [移出] [删除 除成 成员]]", "[[人]]", "[[iphone] [苹果]]"}
+	want := []string{"[[苹果] [iphone]]", "~[[果手]]", "[[手机]]", "[[踢] [移出] [删除 除成 成员]]", "~[[踢人]]", "[[人]]", "[[iphone] [苹果]]"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("parseQuery(苹果手机怎么踢人呢 IPHONE) (-want +got):\n%s", diff)
 	}

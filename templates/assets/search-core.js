@@ -106,12 +106,12 @@
 
   function splitRun(rs, P) {
     var out = [], start = 0;
-    function flush(end) { if (end > start) out.push({ text: rs.slice(start, end), set: null }); }
+    function flush(end) { if (end > start) out.push({ text: rs.slice(start, end), set: null, at: start }); }
     for (var i = 0; i < rs.length;) {
       var l = longestAt(rs, i, P), n = l[0];
       if (!n) { i++; continue; }
       flush(i);
-      if (l[1]) out.push({ text: rs.slice(i, i + n), set: l[1] });
+      if (l[1]) out.push({ text: rs.slice(i, i + n), set: l[1], at: i });
       i += n;
       start = i;
     }
@@ -135,7 +135,7 @@
   function parseQuery(q, P) {
     var us = [], seen = {};
     function add(u) {
-      var key = u.alts.map(function (a) { return a.join(' ') + '|'; }).join('');
+      var key = (u.join ? '~' : '') + u.alts.map(function (a) { return a.join(' ') + '|'; }).join('');
       if (seen[key]) return;
       seen[key] = true;
       us.push(u);
@@ -148,14 +148,19 @@
         add(set ? synonymUnit(set, t) : { alts: [[t]], prefix: false, run: null, synonym: false });
         return;
       }
-      splitRun(Array.from(t), P).forEach(function (pc) {
+      var pieces = splitRun(Array.from(t), P);
+      pieces.forEach(function (pc, i) {
+        var prev = pieces[i - 1];
+        if (prev && (prev.set || pc.set) && prev.at + prev.text.length === pc.at) {
+          add({ alts: [[prev.text[prev.text.length - 1] + pc.text[0]]], prefix: false, run: null, synonym: false, join: true });
+        }
         if (pc.set) add(synonymUnit(pc.set, pc.text.join('')));
         else add({ alts: [runTerms(pc.text)], prefix: false, run: pc.text, synonym: false });
       });
     });
     if (!us.length && P.stop.length) return parseQuery(q, Object.assign({}, P, { stop: [] }));
     var last = us[us.length - 1];
-    if (last && last.alts.length === 1 && last.alts[0].length === 1 && kind(Array.from(last.alts[0][0])[0]) !== CJK) last.prefix = true;
+    if (last && !last.join && last.alts.length === 1 && last.alts[0].length === 1 && kind(Array.from(last.alts[0][0])[0]) !== CJK) last.prefix = true;
     return us;
   }
 
@@ -178,7 +183,7 @@
   function typoWords(manifest, us) {
     var out = [];
     us.forEach(function (u) {
-      if (u.alts.length !== 1 || u.alts[0].length !== 1 || u.run) return;
+      if (u.join || u.alts.length !== 1 || u.alts[0].length !== 1 || u.run) return;
       var w = u.alts[0][0], rs = Array.from(w);
       if (rs.length < manifest.q.typoMin || postings(manifest, w).length || (u.prefix && lookup(manifest, '^' + w))) return;
       out.push([u, '^' + rs.slice(0, manifest.q.typoKeep).join('')]);
@@ -261,19 +266,22 @@
     };
   }
 
-  function hasMatch(s, m) { return tokenize(s).some(function (t) { return m(t.text); }); }
-
-  function bestPart(parts, mask, m, maxParts) {
+  // bestPart: see excerpt.go.
+  function bestPart(parts, title, mask, m, P) {
     if (!mask || !parts.length) return -1;
+    var best = -1, bestScore = -1;
     for (var i = 0; i < parts.length; i++) {
-      if (!((mask >>> Math.min(i, maxParts - 1)) & 1)) continue;
-      if (i < maxParts - 1) return i;
-      for (var j = i; j < parts.length; j++) {
-        if (hasMatch(parts[j][1], m) || hasMatch(parts[j][2], m)) return j;
-      }
-      return i;
+      if (!((mask >>> Math.min(i, P.parts - 1)) & 1)) continue;
+      var s = P.heading * distinctMatches(parts[i][0] === '' ? title : parts[i][1], m) + distinctMatches(parts[i][2], m);
+      if (s > bestScore) { best = i; bestScore = s; }
     }
-    return -1;
+    return best;
+  }
+
+  function distinctMatches(s, m) {
+    var seen = new Set();
+    tokenize(s).forEach(function (t) { if (m(t.text)) seen.add(t.text); });
+    return seen.size;
   }
 
   function excerpt(txt, m, P) {
@@ -368,6 +376,7 @@
     var out = [], joins = [];
     function df(t) { return postings(manifest, t).length; }
     us.forEach(function (u) {
+      if (u.join) { var t = u.alts[0][0]; if (df(t) && joins.indexOf(t) < 0) joins.push(t); return; }
       if (!u.run) { out.push(u); return; }
       var sg = segment(u.run, df, manifest.q);
       sg.words.forEach(function (w) { out.push({ alts: [w], prefix: false, run: null, synonym: false }); });
@@ -409,10 +418,11 @@
           a.held++;
         });
       });
+      if (u.synonym && live < terms.length) return;
       var norm = Math.pow(live, P.wordNorm);
       docs.forEach(function (a, doc) {
         a.h.score /= norm;
-        if (a.held === live) { /* full */ } else if (live >= 3 && a.held >= 2 && a.held >= P.partial * live) a.h.partial = 1;
+        if (a.held === live) { /* full */ } else if (!u.synonym && live >= 3 && a.held >= 2 && a.held >= P.partial * live) a.h.partial = 1;
         else return;
         var o = out.get(doc);
         if (!o || a.h.partial < o.partial || (a.h.partial === o.partial && a.h.score > o.score)) out.set(doc, a.h);
@@ -440,7 +450,7 @@
       });
     });
     joins.forEach(function (t) {
-      postings(manifest, t).forEach(function (p) { var h = all.get(p.doc); if (h) h.score += p.score; });
+      postings(manifest, t).forEach(function (p) { var h = all.get(p.doc); if (h) h.score += p.score * P.join; });
     });
     var hits = Array.from(all.values());
     hits.forEach(function (h) {
@@ -519,7 +529,7 @@
 
   function result(manifest, h, d, m) {
     var r = { url: d.u, title: d.t, section: d.s, anchor: '', heading: '', score: h.score };
-    var p = bestPart(d.p, maskOf(h), m, manifest.q.parts);
+    var p = bestPart(d.p, d.t, h.or, m, manifest.q);
     if (p >= 0) { r.anchor = d.p[p][0]; r.heading = d.p[p][1]; }
     var ex = excerpt(excerptText(d.p, Math.max(p, 0), d.t), m, manifest.q);
     r.excerpt = ex.text;
