@@ -78,7 +78,6 @@ func Build(in Input) (*Site, diag.List) {
 		s.applySummary(in.Table, in.Summary, &diags)
 	}
 	s.order()
-	diags.Merge(checkAnchors(in.Table, in.Docs, in.Pages))
 	s.linkBacklinks(in.Docs)
 	s.buildTaxonomies(in.Table, &diags)
 	s.paginate(in.Table, &diags)

@@ -11,34 +11,11 @@ import (
 	"zhinan/generator/markdown"
 )
 
-// checkAnchors checks every link with a #fragment against the heading IDs
-// of the page it points at, now that all pages are rendered.
-func checkAnchors(t *Table, docs map[string]*markdown.Doc, pages []*content.Page) diag.List {
-	var diags diag.List
-	for _, p := range pages {
-		d := docs[p.Path]
-		if d == nil {
-			continue
-		}
-		for _, l := range d.Links {
-			if err := anchorProblem(t, docs, l.Ref); err != nil {
-				diags.AddLink(p.File, l.Line, l.Col, "broken link %q: %v", l.Dest, err)
-			}
-		}
-	}
-	return diags
-}
-
-// anchorProblem says why ref's fragment names no heading of its page, or
-// returns nil when it does (or there is nothing to check).
-func anchorProblem(t *Table, docs map[string]*markdown.Doc, ref markdown.Ref) error {
-	if ref.Fragment == "" || ref.Page == "" || isFootnoteID(ref.Fragment) || hasHeading(docs[ref.Page], ref.Fragment) {
-		return nil
-	}
-	return fmt.Errorf("no heading %q in %s", ref.Fragment, t.File(ref.Page))
-}
-
-// BrokenAnchors lists the pages with a link to a heading that is not there.
+// BrokenAnchors checks every link with a #fragment against the heading IDs
+// of the page it points at, once all pages are rendered, and lists the
+// pages with a link to a heading that is not there. The caller renders
+// those again through AnchorResolver, which reports and marks such links
+// as broken ones; site.Build does not check anchors itself.
 func BrokenAnchors(t *Table, docs map[string]*markdown.Doc, pages []*content.Page) []*content.Page {
 	var out []*content.Page
 	for _, p := range pages {
@@ -49,6 +26,15 @@ func BrokenAnchors(t *Table, docs map[string]*markdown.Doc, pages []*content.Pag
 		}
 	}
 	return out
+}
+
+// anchorProblem says why ref's fragment names no heading of its page, or
+// returns nil when it does (or there is nothing to check).
+func anchorProblem(t *Table, docs map[string]*markdown.Doc, ref markdown.Ref) error {
+	if ref.Fragment == "" || ref.Page == "" || isFootnoteID(ref.Fragment) || hasHeading(docs[ref.Page], ref.Fragment) {
+		return nil
+	}
+	return fmt.Errorf("no heading %q in %s", ref.Fragment, t.File(ref.Page))
 }
 
 // AnchorResolver resolves links as t does and also fails those whose heading
