@@ -114,7 +114,7 @@ func badInputs() []badInput {
 		{name: "template that fails on a page", files: map[string]string{home: "# 首页\n", "content/a.md": "# 甲\n", "templates/page.html": "{{template \"base\" .}}{{define \"main\"}}{{.Page.Nope}}{{end}}"},
 			want: `templates/page.html:1:46: executing "main" at <.Page.Nope>: can't evaluate field Nope in type *site.Page`},
 		{name: "settings not YAML", files: map[string]string{home: "# 首页\n", "zhinan.yaml": "title: [不对\n"},
-			want: "zhinan.yaml:1:1: invalid YAML: line 1: did not find expected ',' or ']'"},
+			want: "zhinan.yaml:1:1: invalid YAML: did not find expected ',' or ']'"},
 		{name: "settings not a mapping", files: map[string]string{home: "# 首页\n", "zhinan.yaml": "- 一\n"},
 			want: "zhinan.yaml:1:1: settings must be a mapping of keys to values"},
 		{name: "unknown setting", files: map[string]string{home: "# 首页\n", "zhinan.yaml": "titel: 站\n"},

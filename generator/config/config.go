@@ -42,6 +42,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"zhinan/generator/diag"
+	"zhinan/generator/yamlpos"
 )
 
 // File is the name of the settings file at the site root.
@@ -136,7 +137,8 @@ func Load(fsys fs.FS) (Config, diag.List) {
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		diags.Add(File, 1, 1, "invalid YAML: %s", strings.TrimPrefix(err.Error(), "yaml: "))
+		line, msg := yamlpos.Error(data, err)
+		diags.Add(File, line, 1, "invalid YAML: %s", msg)
 		return cfg, diags
 	}
 	if len(doc.Content) == 0 {

@@ -74,3 +74,11 @@ func TestSynonymsErrors(t *testing.T) {
 		}
 	}
 }
+
+// A YAML error is reported on the line it is on, not one early.
+func TestYAMLErrorLine(t *testing.T) {
+	_, errs := load(t, "title: 站\ndescription: 说明\ntags: [甲, 乙\nlanguage: en\n")
+	if !strings.HasPrefix(errs, "zhinan.yaml:3:1: invalid YAML: did not find expected ',' or ']'") {
+		t.Errorf("got %q, want the error at line 3", errs)
+	}
+}

@@ -3,7 +3,6 @@ package content
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -11,6 +10,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"zhinan/generator/diag"
+	"zhinan/generator/yamlpos"
 )
 
 // Meta is a page's front matter.
@@ -99,49 +99,13 @@ func nextLine(b []byte) (line, rest []byte) {
 	return b, nil
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
-// yamlParserErrors are the messages of the YAML parser (as opposed to its
-// scanner). For those, yaml.v3 reports the 0-based line of the construct being
-// parsed ("tags: [a, b" for an unclosed list), or, when that construct starts
-// on the first line, the 0-based line of the token it stumbled on: one line
-// early, and ambiguous. Scanner messages carry 1-based lines.
-var yamlParserErrors = map[string]bool{
-	"did not find expected ',' or ']'": true, "did not find expected ',' or '}'": true,
-	"did not find expected '-' indicator": true, "did not find expected key": true,
-	"did not find expected node content": true, "did not find expected <document start>": true,
-	"found duplicate %YAML directive": true, "found incompatible YAML document": true,
-	"found undefined tag handle": true, "found duplicate %TAG directive": true,
-}
-
-// yamlErrorLine returns the 1-based line of yml where err, the error of
-// parsing it, is, and the message without the position. For parser errors it
-// parses yml again below one empty line: no construct then starts on line 0,
-// so the 0-based line reported is the 1-based line of the original.
-func yamlErrorLine(yml []byte, err error) (line int, msg string) {
-	m := yamlLine.FindStringSubmatch(err.Error())
-	if m == nil {
-		return 1, strings.TrimPrefix(err.Error(), "yaml: ")
-	}
-	line, _ = strconv.Atoi(m[1])
-	msg = m[2]
-	if yamlParserErrors[msg] {
-		var doc yaml.Node
-		err2 := yaml.Unmarshal(append([]byte("\n"), yml...), &doc)
-		if m2 := yamlLine.FindStringSubmatch(fmt.Sprint(err2)); m2 != nil && m2[2] == msg {
-			line, _ = strconv.Atoi(m2[1])
-		}
-	}
-	return max(line, 1), msg
-}
-
 // parseMeta decodes front matter YAML that starts on file line start.
 func parseMeta(file string, yml []byte, start int) (Meta, diag.List) {
 	var meta Meta
 	var diags diag.List
 	var doc yaml.Node
 	if err := yaml.Unmarshal(yml, &doc); err != nil {
-		line, msg := yamlErrorLine(yml, err)
+		line, msg := yamlpos.Error(yml, err)
 		diags.Add(file, start+line-1, 1, "invalid front matter: %s", msg)
 		return meta, diags
 	}
