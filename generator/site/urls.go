@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"path"
 	"strings"
+	"unicode"
 
 	"zhinan/generator/content"
 	"zhinan/generator/diag"
@@ -133,10 +134,14 @@ func (t *Table) Resolve(from, dest string) (markdown.Ref, error) {
 	raw, frag, _ := strings.Cut(dest, "#")
 	fragment, err := url.PathUnescape(frag)
 	if err != nil {
-		fragment = frag
+		return markdown.Ref{}, fmt.Errorf("bad escape in fragment")
 	}
 	if raw == "" {
 		return markdown.Ref{Href: "#" + frag, Page: from, Fragment: fragment}, nil
+	}
+	if strings.ContainsFunc(dest, unicode.IsControl) {
+		// Raw HTML may hold one; written into an href it would break it.
+		return markdown.Ref{}, fmt.Errorf("control character in link")
 	}
 	raw, query, _ := strings.Cut(raw, "?")
 	p, err := url.PathUnescape(raw)
@@ -144,7 +149,9 @@ func (t *Table) Resolve(from, dest string) (markdown.Ref, error) {
 		return markdown.Ref{}, fmt.Errorf("bad escape in path")
 	}
 	target := p
-	if !strings.HasPrefix(p, "/") {
+	if p == "" {
+		target = from // "?x": this page with a query
+	} else if !strings.HasPrefix(p, "/") {
 		target = path.Join(path.Dir(from), p)
 		if target == ".." || strings.HasPrefix(target, "../") {
 			// A book linking to its repository's code, say: the file is
