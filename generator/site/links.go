@@ -19,10 +19,15 @@ import (
 func BrokenAnchors(t *Table, docs map[string]*markdown.Doc, pages []*content.Page) []*content.Page {
 	var out []*content.Page
 	for _, p := range pages {
-		if d := docs[p.Path]; d != nil && slices.ContainsFunc(d.Links, func(l markdown.Link) bool {
-			return anchorProblem(t, docs, l.Ref) != nil
-		}) {
-			out = append(out, p)
+		d := docs[p.Path]
+		if d == nil {
+			continue
+		}
+		for i := range d.Links {
+			if r := &d.Links[i].Ref; r.Fragment != "" && anchorProblem(t, docs, *r) != nil {
+				out = append(out, p)
+				break
+			}
 		}
 	}
 	return out
@@ -91,8 +96,8 @@ func (s *Site) linkBacklinks(docs map[string]*markdown.Doc) {
 			continue
 		}
 		var seen []*Page // a page links to a handful of others: a slice beats a map
-		for _, l := range d.Links {
-			to := bySource[l.Ref.Page]
+		for i := range d.Links { // by index: a Link is too big to copy for every link of the site
+			to := bySource[d.Links[i].Ref.Page]
 			if to == nil || to == from || slices.Contains(seen, to) {
 				continue
 			}
