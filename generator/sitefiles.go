@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"net/url"
+	"slices"
 
 	"zhinan/generator/config"
 	"zhinan/generator/diag"
@@ -26,7 +27,8 @@ func sitemap(s *site.Site) []byte {
 	var b bytes.Buffer
 	b.WriteString(xml.Header)
 	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
-	for _, p := range s.Pages {
+	// The later pages of long lists too: crawlers reach every page through them.
+	for _, p := range slices.Concat(s.Pages, s.Listings) {
 		b.WriteString("  <url><loc>")
 		xml.EscapeText(&b, []byte(escapeURL(p.Permalink)))
 		b.WriteString("</loc>")

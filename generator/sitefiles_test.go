@@ -37,8 +37,8 @@ func TestSitemapAndFeed(t *testing.T) {
 	if err := xml.Unmarshal(files["sitemap.xml"], &sm); err != nil {
 		t.Fatalf("sitemap.xml: %v", err)
 	}
-	if len(sm.URLs) != len(res.Site.Pages) {
-		t.Errorf("sitemap lists %d URLs, the site has %d pages", len(sm.URLs), len(res.Site.Pages))
+	if want := len(res.Site.Pages) + len(res.Site.Listings); len(sm.URLs) != want {
+		t.Errorf("sitemap lists %d URLs, the site has %d pages and list pages", len(sm.URLs), want)
 	}
 	seen := map[string]bool{}
 	for _, u := range sm.URLs {
