@@ -95,7 +95,7 @@ func (s *Site) linkBacklinks(docs map[string]*markdown.Doc) {
 		if d == nil {
 			continue
 		}
-		var seen []*Page // a page links to a handful of others: a slice beats a map
+		var seen []*Page         // a page links to a handful of others: a slice beats a map
 		for i := range d.Links { // by index: a Link is too big to copy for every link of the site
 			to := bySource[d.Links[i].Ref.Page]
 			if to == nil || to == from || slices.Contains(seen, to) {
