@@ -103,6 +103,12 @@ func planSite(s *site.Site, theme *tmpl.Set, fsys fs.FS, assets []string) (*file
 	return o, diags
 }
 
+// assetFile is the site-root path of a content file copied to output path
+// name: the folder of pages (content: in zhinan.yaml) holds it.
+func (o *fileSet) assetFile(name string) string {
+	return content.Tree{Dir: o.site.Config.Content}.File(name)
+}
+
 // names lists every output path, sorted.
 func (o *fileSet) names() []string {
 	names := make([]string, 0, len(o.static)+len(o.assets)+len(o.jobs))
@@ -139,7 +145,7 @@ func (o *fileSet) file(name string, keep bool) ([]byte, error) {
 		return b, nil
 	}
 	if o.assets[name] {
-		return fs.ReadFile(o.fsys, content.Tree{Dir: o.site.Config.Content}.File(name))
+		return fs.ReadFile(o.fsys, o.assetFile(name))
 	}
 	if b, ok := o.generated()[name]; ok {
 		return b, nil

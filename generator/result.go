@@ -37,14 +37,14 @@ func (r *Result) File(name string) ([]byte, error) { return r.out.file(name, tru
 // Names lists every output file, sorted.
 func (r *Result) Names() []string { return r.out.names() }
 
-// Source is the content file an output file is made from
-// ("content/platforms/ios.md" for "platforms/ios/index.html"), or "".
+// Source is the file an output file is made from, relative to the site
+// root ("content/platforms/ios.md" for "platforms/ios/index.html"), or "".
 func (r *Result) Source(name string) string {
 	if j, ok := r.out.jobs[name]; ok && j.data.Redirect == "" && j.data.Page != nil {
 		return j.data.Page.File
 	}
 	if r.out.assets[name] {
-		return "content/" + name
+		return r.out.assetFile(name)
 	}
 	return ""
 }
