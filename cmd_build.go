@@ -57,10 +57,18 @@ func runBuild(args []string) int {
 	sf := addSiteFlags(fs)
 	out := fs.String("out", "public", "output folder (relative to the current folder)")
 	base := fs.String("base-url", "", "base URL of the published site (overrides zhinan.yaml), e.g. https://example.org/guide/")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (go tool pprof)")
+	memProfile := fs.String("memprofile", "", "write a heap profile (allocations) at the end of the build to this file")
 	opts, rc := sf.parse(fs, args)
 	if rc >= 0 {
 		return rc
 	}
+	stop, err := startProfiles(*cpuProfile, *memProfile)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "zhinan build:", err)
+		return 1
+	}
+	defer stop()
 	opts.BaseURL = *base
 	dir, ok := outputDir(fs, sf.src, *out)
 	if !ok {
@@ -84,7 +92,7 @@ func runBuild(args []string) int {
 	// Pages are made and written as they come, on all cores, so the site is
 	// never in memory whole; a template that fails on any page leaves the old
 	// output as it was and is reported with all the others.
-	err := res.Write(dir, false)
+	err = res.Write(dir, false)
 	var tmplDiags diag.List
 	if errors.As(err, &tmplDiags) {
 		report(os.Stderr, append(diags, tmplDiags...))

@@ -41,10 +41,10 @@ measure() {
 	fi
 	awk -v name="$name" -v n="$n" -v shape="$shape" '
 		/Elapsed \(wall clock\)/ { k = split($NF, t, ":"); wall = t[k] + 60 * t[k-1] + (k > 2 ? 3600 * t[k-2] : 0) }
-		/User time/ { cpu += $NF }
-		/System time/ { cpu += $NF }
+		/User time/ { user = $NF }
+		/System time/ { sys = $NF }
 		/Maximum resident set size/ { rss = $NF / 1024 }
-		END { printf "%-6s %6d  %-7s %8.2f %8.2f %8.0f\n", shape, n, name, wall, cpu, rss }' "$work/time"
+		END { printf "%-6s %6d  %-7s %8.2f %8.2f %8.2f %8.2f %8.0f\n", shape, n, name, wall, user + sys, user, sys, rss }' "$work/time"
 }
 
 hugoSite() {
@@ -97,7 +97,7 @@ outputs() {
 }
 
 go build -o "$work/mkcorpus" ./generator/corpus/cmd/mkcorpus
-printf "%-6s %6s  %-7s %8s %8s %8s\n" shape pages tool wall-s cpu-s rss-MB
+printf "%-6s %6s  %-7s %8s %8s %8s %8s %8s\n" shape pages tool wall-s cpu-s user-s sys-s rss-MB
 for shape in ${SHAPES:-small huge flat deep}; do
 	for n in ${*:-1000 10000}; do
 		site="$work/site-$shape-$n"
