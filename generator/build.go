@@ -50,6 +50,7 @@ type Builder struct {
 	loaded  *content.Site // what the last build found under content/
 	theme   *tmpl.Set     // the last build's templates, if they loaded cleanly
 	words   words         // the reader-facing words, for templates' {{t}}
+	anchors site.Anchors  // which pages link to missing headings, checked again only where renders changed
 }
 
 // NewBuilder returns a Builder for opts.
@@ -119,7 +120,7 @@ func (b *Builder) Build(ch Change) (*Result, diag.List) {
 	// The cache keeps this build's documents even when it failed: the fix is
 	// usually one file, and the rebuild should not render all the others.
 	b.renders.keep(pages, docs, table)
-	markBrokenAnchors(md, docs, pages, table)
+	markBrokenAnchors(md, docs, b.anchors.Broken(table, docs, pages, rendered), table)
 	for _, p := range pages {
 		diags.Merge(docs[p.Path].Diags)
 	}
@@ -141,7 +142,7 @@ func (b *Builder) Build(ch Change) (*Result, diag.List) {
 		diags.Merge(d)
 		diags.Sort()
 	}
-	return &Result{Site: graph, Pages: len(graph.Pages), Rendered: rendered, Elapsed: time.Since(start), out: out}, diags
+	return &Result{Site: graph, Pages: len(graph.Pages), Rendered: len(rendered), Elapsed: time.Since(start), out: out}, diags
 }
 
 // load reads the folder of pages again as far as plan says it must.
@@ -161,11 +162,10 @@ func (b *Builder) load(fsys fs.FS, tree content.Tree, plan reuse) (*content.Site
 }
 
 // markBrokenAnchors renders again the pages that link to a heading that is
-// not there, so those links are marked as broken in the page, as links to
-// missing pages are. It is rare, and only possible once every page is
-// rendered (a page's heading IDs come from rendering it).
-func markBrokenAnchors(md *markdown.Renderer, docs map[string]*markdown.Doc, pages []*content.Page, t *site.Table) {
-	broken := site.BrokenAnchors(t, docs, pages)
+// not there (broken, from site.Anchors), so those links are marked as broken
+// in the page, as links to missing pages are. It is rare, and only possible
+// once every page is rendered (a page's heading IDs come from rendering it).
+func markBrokenAnchors(md *markdown.Renderer, docs map[string]*markdown.Doc, broken []*content.Page, t *site.Table) {
 	if len(broken) == 0 {
 		return
 	}

@@ -55,8 +55,9 @@ func (c *renderCache) keep(pages []*content.Page, docs map[string]*markdown.Doc,
 }
 
 // renderAll renders every page on all cores, reusing cached documents. It
-// returns the documents by source path and how many were rendered anew.
-func renderAll(md *markdown.Renderer, pages []*content.Page, t *site.Table, cache *renderCache) (map[string]*markdown.Doc, int) {
+// returns the documents by source path and the source paths of the pages
+// rendered anew.
+func renderAll(md *markdown.Renderer, pages []*content.Page, t *site.Table, cache *renderCache) (map[string]*markdown.Doc, []string) {
 	docs := make([]*markdown.Doc, len(pages))
 	fresh := make([]bool, len(pages))
 	parallel.For(len(pages), 0, func(i int) {
@@ -69,12 +70,12 @@ func renderAll(md *markdown.Renderer, pages []*content.Page, t *site.Table, cach
 		fresh[i] = true
 	})
 	out := make(map[string]*markdown.Doc, len(pages))
-	n := 0
+	var rendered []string
 	for i, p := range pages {
 		out[p.Path] = docs[i]
 		if fresh[i] {
-			n++
+			rendered = append(rendered, p.Path)
 		}
 	}
-	return out, n
+	return out, rendered
 }

@@ -27,9 +27,8 @@ type Site struct {
 	Recent     []*Page    // pages by Updated, newest first (for the feed)
 	Words      i18n.Words // the reader-facing words of the site's language (templates use {{t "key"}})
 
-	origin    string                   // scheme and host of the base URL, or ""
-	byTerm    map[string][]*Page       // "t:tag" / "p:platform" -> pages in reading order
-	termIndex map[string]map[*Page]int // position of a page in byTerm lists
+	origin string              // scheme and host of the base URL, or ""
+	byTerm map[termKey][]*Page // the pages of each tag and platform, in reading order
 }
 
 // Alias is a redirect page from an old URL to a page.
@@ -129,9 +128,18 @@ func (s *Site) newPage(p *Page, cp *content.Page, doc *markdown.Doc) *Page {
 		p.Content = template.HTML(doc.HTML)
 		p.TitleID = doc.TitleID
 		p.HasCode = doc.HasCode
-		for _, h := range doc.Headings {
-			if h.Level == 2 || h.Level == 3 {
-				p.TOC = append(p.TOC, h)
+		n := 0
+		for i := range doc.Headings {
+			if l := doc.Headings[i].Level; l == 2 || l == 3 {
+				n++
+			}
+		}
+		if n > 0 {
+			p.TOC = make([]markdown.Heading, 0, n)
+			for _, h := range doc.Headings {
+				if h.Level == 2 || h.Level == 3 {
+					p.TOC = append(p.TOC, h)
+				}
 			}
 		}
 	}

@@ -1,37 +1,15 @@
 package site
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"sort"
 	"strings"
 
-	"zhinan/generator/content"
 	"zhinan/generator/diag"
 	"zhinan/generator/markdown"
 )
-
-// BrokenAnchors checks every link with a #fragment against the heading IDs
-// of the page it points at, once all pages are rendered, and lists the
-// pages with a link to a heading that is not there. The caller renders
-// those again through AnchorResolver, which reports and marks such links
-// as broken ones; site.Build does not check anchors itself.
-func BrokenAnchors(t *Table, docs map[string]*markdown.Doc, pages []*content.Page) []*content.Page {
-	var out []*content.Page
-	for _, p := range pages {
-		d := docs[p.Path]
-		if d == nil {
-			continue
-		}
-		for i := range d.Links {
-			if r := &d.Links[i].Ref; r.Fragment != "" && anchorProblem(t, docs, *r) != nil {
-				out = append(out, p)
-				break
-			}
-		}
-	}
-	return out
-}
 
 // anchorProblem says why ref's fragment names no heading of its page, or
 // returns nil when it does (or there is nothing to check).
@@ -118,15 +96,11 @@ func (s *Site) linkBacklinks(docs map[string]*markdown.Doc) {
 // terms' page lists: the work stays linear, and nearby pages (same section)
 // win ties, which is what a reader expects.
 func (s *Site) relate() {
-	s.byTerm = map[string][]*Page{}
-	s.termIndex = map[string]map[*Page]int{}
+	s.byTerm = map[termKey][]*Page{}
+	var buf [8]termKey
 	for _, p := range s.Pages {
 		p.site = s
-		for _, key := range termKeys(p) {
-			if s.termIndex[key] == nil {
-				s.termIndex[key] = map[*Page]int{}
-			}
-			s.termIndex[key][p] = len(s.byTerm[key])
+		for _, key := range termKeys(p, buf[:0]) {
 			s.byTerm[key] = append(s.byTerm[key], p)
 		}
 	}
@@ -134,16 +108,21 @@ func (s *Site) relate() {
 
 const maxRelated, relatedWindow = 5, 16
 
+// relatedTo scores the pages near p in its terms' lists. The lists are in
+// reading order, so p is found by its order; pages are told apart by order
+// too, not by pointer.
 func (s *Site) relatedTo(p *Page) []*Page {
 	score := map[*Page]int{}
-	for _, key := range termKeys(p) {
-		list, at := s.byTerm[key], s.termIndex[key][p]
+	var buf [8]termKey
+	for _, key := range termKeys(p, buf[:0]) {
+		list := s.byTerm[key]
+		at, _ := slices.BinarySearchFunc(list, p.order, func(q *Page, order int) int { return cmp.Compare(q.order, order) })
 		points := 1
-		if key[0] == 't' {
+		if key.tag {
 			points = 2
 		}
 		for _, q := range list[max0(at-relatedWindow):min(len(list), at+relatedWindow+1)] {
-			if q != p {
+			if q.order != p.order {
 				score[q] += points
 			}
 		}
@@ -154,21 +133,24 @@ func (s *Site) relatedTo(p *Page) []*Page {
 	return best(score, maxRelated)
 }
 
-// termKeys lists a page's tags and platforms as "t:tag" and "p:platform", once each.
-func termKeys(p *Page) []string {
-	var keys []string
-	seen := map[string]bool{}
-	for _, t := range p.Meta.Tags {
-		if k := "t:" + t; !seen[k] {
-			seen[k] = true
+// termKey is a tag (tag set) or a platform, as front matter names it.
+type termKey struct {
+	tag  bool
+	name string
+}
+
+// termKeys appends a page's tags and platforms to keys, once each.
+func termKeys(p *Page, keys []termKey) []termKey {
+	add := func(k termKey) {
+		if !slices.Contains(keys, k) {
 			keys = append(keys, k)
 		}
 	}
+	for _, t := range p.Meta.Tags {
+		add(termKey{true, t})
+	}
 	for _, t := range p.Meta.Platforms {
-		if k := "p:" + t; !seen[k] {
-			seen[k] = true
-			keys = append(keys, k)
-		}
+		add(termKey{false, t})
 	}
 	return keys
 }

@@ -101,8 +101,11 @@ func (s *Site) order() {
 		p.Ancestors = ancestors
 		p.order = len(s.Pages)
 		s.Pages = append(s.Pages, p)
+		if len(p.Children) == 0 {
+			return
+		}
 		sort.SliceStable(p.Children, func(i, j int) bool { return less(p.Children[i], p.Children[j]) })
-		next := append(append([]*Page(nil), ancestors...), p)
+		next := append(append([]*Page(nil), ancestors...), p) // shared by the children
 		for i, c := range p.Children {
 			c.index = i
 			walk(c, next)

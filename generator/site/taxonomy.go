@@ -1,6 +1,7 @@
 package site
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -24,14 +25,20 @@ func (s *Site) buildTaxonomies(t *Table, diags *diag.List) {
 	for _, tax := range taxonomies {
 		index := &Page{Kind: KindTaxonomy, Rel: tax.rel, Title: s.Words.T(tax.key)}
 		terms := map[string]*Page{}
+		slugs := map[string]string{} // a site has a few dozen terms on thousands of pages
+		var seen []string
 		for _, p := range s.Pages {
-			seen := map[string]bool{}
+			seen = seen[:0]
 			for _, name := range tax.terms(p) {
-				slug := TermSlug(name)
-				if slug == "" || seen[slug] {
+				slug, ok := slugs[name]
+				if !ok {
+					slug = TermSlug(name)
+					slugs[name] = slug
+				}
+				if slug == "" || slices.Contains(seen, slug) {
 					continue
 				}
-				seen[slug] = true
+				seen = append(seen, slug)
 				term := terms[slug]
 				if term == nil {
 					term = &Page{Kind: KindTerm, Rel: tax.rel + slug + "/", Title: name, Parent: index,
