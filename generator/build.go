@@ -51,6 +51,7 @@ type Builder struct {
 	theme   *tmpl.Set     // the last build's templates, if they loaded cleanly
 	words   words         // the reader-facing words, for templates' {{t}}
 	anchors site.Anchors  // which pages link to missing headings, checked again only where renders changed
+	graph   site.Cache    // how the last build's pages link to each other
 }
 
 // NewBuilder returns a Builder for opts.
@@ -125,7 +126,7 @@ func (b *Builder) Build(ch Change) (*Result, diag.List) {
 		diags.Merge(docs[p.Path].Diags)
 	}
 	graph, d := site.Build(site.Input{Config: cfg, Table: table, Pages: pages, Docs: docs,
-		Summary: loaded.Summary, Folder: folderName(b.opts.Src), Words: ws})
+		Summary: loaded.Summary, Folder: folderName(b.opts.Src), Words: ws, Cache: &b.graph})
 	diags.Merge(d)
 	diags.Merge(fresh.Mark(graph.Pages, cfg.StaleAfter, b.opts.Now))
 	diags.Merge(siteWide)

@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"sync"
 	"zhinan/generator/parallel"
 
 	"zhinan/generator/content"
@@ -12,8 +11,10 @@ import (
 // renderCache keeps each page's rendered document between builds. An entry is
 // reused when the file's bytes are the same and every link in it still
 // resolves to the same place (a page it links to may have moved or gone).
+//
+// Build uses it one step at a time: get on all cores while renderAll runs
+// (reads only), keep after it; so it needs no lock.
 type renderCache struct {
-	mu      sync.Mutex
 	entries map[string]renderEntry // by source path
 }
 
@@ -24,9 +25,7 @@ type renderEntry struct {
 }
 
 func (c *renderCache) get(p *content.Page, t *site.Table) *markdown.Doc {
-	c.mu.Lock()
 	e, ok := c.entries[p.Path]
-	c.mu.Unlock()
 	if !ok || e.hash != p.Hash || len(e.doc.Diags) > 0 {
 		return nil
 	}
@@ -49,9 +48,7 @@ func (c *renderCache) keep(pages []*content.Page, docs map[string]*markdown.Doc,
 	for _, p := range pages {
 		entries[p.Path] = renderEntry{hash: p.Hash, table: t.Sum(), doc: docs[p.Path]}
 	}
-	c.mu.Lock()
 	c.entries = entries
-	c.mu.Unlock()
 }
 
 // renderAll renders every page on all cores, reusing cached documents. It

@@ -52,6 +52,9 @@ type Input struct {
 	Folder string
 	// Words are the reader-facing words of the site's language.
 	Words i18n.Words
+	// Cache, when not nil, keeps what this Build works out for the next
+	// Build of the same site (see Cache).
+	Cache *Cache
 }
 
 // Build links the rendered pages into a site: the section tree, reading order,
@@ -77,7 +80,7 @@ func Build(in Input) (*Site, diag.List) {
 		s.applySummary(in.Table, in.Summary, &diags)
 	}
 	s.order()
-	s.linkBacklinks(in.Docs)
+	s.linkBacklinks(in.Cache)
 	s.buildTaxonomies(in.Table, &diags)
 	s.paginate(in.Table, &diags)
 	s.relate()

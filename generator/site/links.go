@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"zhinan/generator/diag"
 	"zhinan/generator/markdown"
@@ -60,30 +61,29 @@ func isFootnoteID(id string) bool {
 	return strings.HasPrefix(id, "fn:") || strings.HasPrefix(id, "fnref:")
 }
 
-// linkBacklinks records, on each page, the other pages that link to it.
-func (s *Site) linkBacklinks(docs map[string]*markdown.Doc) {
-	bySource := make(map[string]*Page, len(s.Pages))
-	for _, p := range s.Pages {
-		if p.Source != "" {
-			bySource[p.Source] = p
-		}
+// linkBacklinks records, on each page, the other pages that link to it, in
+// reading order, reusing what c knows from the last build.
+func (s *Site) linkBacklinks(c *Cache) {
+	if c == nil {
+		c = &Cache{}
 	}
-	for _, from := range s.Pages {
-		d := docs[from.Source]
-		if d == nil {
+	back := c.backlinks(s.Pages)
+	n := 0
+	for _, b := range back {
+		n += len(b)
+	}
+	slab := make([]*Page, n) // one allocation for every page's backlinks
+	for i, b := range back {
+		if len(b) == 0 {
 			continue
 		}
-		var seen []*Page         // a page links to a handful of others: a slice beats a map
-		for i := range d.Links { // by index: a Link is too big to copy for every link of the site
-			to := bySource[d.Links[i].Ref.Page]
-			if to == nil || to == from || slices.Contains(seen, to) {
-				continue
-			}
-			seen = append(seen, to)
-			to.Backlinks = append(to.Backlinks, from)
+		list := slab[:len(b):len(b)]
+		slab = slab[len(b):]
+		for k, j := range b {
+			list[k] = s.Pages[j]
 		}
+		s.Pages[i].Backlinks = list
 	}
-	// s.Pages is in reading order, so backlinks already are.
 }
 
 // relate indexes pages by tag and platform for Page.Related.
@@ -210,12 +210,20 @@ func (s *Site) buildAliases(t *Table, diags *diag.List) {
 
 // sortRecent lists dated content pages, newest first.
 func (s *Site) sortRecent() {
+	// Each page's date is worked out once, not at every comparison.
+	type dated struct {
+		t time.Time
+		p *Page
+	}
+	var ds []dated
 	for _, p := range s.Pages {
-		if p.Kind == KindPage && !p.Updated().IsZero() {
-			s.Recent = append(s.Recent, p)
+		if t := p.Updated(); p.Kind == KindPage && !t.IsZero() {
+			ds = append(ds, dated{t, p})
 		}
 	}
-	sort.SliceStable(s.Recent, func(i, j int) bool {
-		return s.Recent[i].Updated().After(s.Recent[j].Updated())
-	})
+	slices.SortStableFunc(ds, func(a, b dated) int { return b.t.Compare(a.t) })
+	s.Recent = make([]*Page, len(ds))
+	for i, d := range ds {
+		s.Recent[i] = d.p
+	}
 }

@@ -68,7 +68,8 @@ func NewTable(basePath string, tree content.Tree, pages []*content.Page, assets 
 	h := sha256.New()
 	io.WriteString(h, basePath+"\x00")
 	for _, p := range pages {
-		io.WriteString(h, p.Path+"\x00")
+		io.WriteString(h, p.Path)
+		io.WriteString(h, "\x00")
 	}
 	h.Write([]byte{1})
 	for _, a := range assets {
