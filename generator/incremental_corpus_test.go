@@ -82,7 +82,9 @@ func testCorpusEdits(t *testing.T, shape corpus.Shape) {
 		edit func() string // returns the path it changed
 	}{
 		{"body", func() string { return write(edited, orig+"\n编辑后的一句话。\n") }},
-		{"title", func() string { return write(edited, regexp.MustCompile(`(?m)^title: .*$`).ReplaceAllString(orig, "title: 改过的标题")) }},
+		{"title", func() string {
+			return write(edited, regexp.MustCompile(`(?m)^title: .*$`).ReplaceAllString(orig, "title: 改过的标题"))
+		}},
 		{"tags", func() string {
 			return write(edited, regexp.MustCompile(`(?m)^tags: .*$`).ReplaceAllString(orig, "tags: [新标签, 内部群]"))
 		}},
