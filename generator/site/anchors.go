@@ -33,7 +33,9 @@ type Anchors struct {
 // since the last call (source paths), which must be all of them when the
 // renders were not reused.
 func (a *Anchors) Broken(t *Table, docs map[string]*markdown.Doc, pages []*content.Page, fresh []string) []*content.Page {
-	if !a.checked {
+	if !a.checked || len(fresh) == len(pages) {
+		// Everything is looked at: start over, so that links removed
+		// long ago do not linger in into.
 		a.checked, a.into, a.broken = true, map[string][]string{}, map[string]bool{}
 		fresh = fresh[:0:0]
 		for _, p := range pages {
