@@ -54,6 +54,10 @@ type Doc struct {
 	// Headings lists every heading h1-h6 in document order, including a
 	// removed leading h1.
 	Headings []Heading
+	// TOC is the h2 and h3 of Headings, the page's table of contents (nil
+	// when there are none): worked out once here, not at every build of
+	// the site graph.
+	TOC []Heading
 	// Anchors lists the other places links may point at: the names (or
 	// ids) of <a> elements in raw HTML, in document order.
 	Anchors []string
@@ -183,9 +187,11 @@ func (r *Renderer) render(st *state, src []byte) *Doc {
 	d := &Doc{Links: st.links, Anchors: st.anchors, Diags: st.diags}
 	d.Headings = collectHeadings(root, src, st.lines)
 	for _, h := range d.Headings {
-		if h.Level == 1 {
+		if h.Level == 1 && d.Title == "" {
 			d.Title = h.Text
-			break
+		}
+		if h.Level == 2 || h.Level == 3 {
+			d.TOC = append(d.TOC, h)
 		}
 	}
 	if h, ok := root.FirstChild().(*ast.Heading); ok && h.Level == 1 {

@@ -131,20 +131,7 @@ func (s *Site) newPage(p *Page, cp *content.Page, doc *markdown.Doc) *Page {
 		p.Content = template.HTML(doc.HTML)
 		p.TitleID = doc.TitleID
 		p.HasCode = doc.HasCode
-		n := 0
-		for i := range doc.Headings {
-			if l := doc.Headings[i].Level; l == 2 || l == 3 {
-				n++
-			}
-		}
-		if n > 0 {
-			p.TOC = make([]markdown.Heading, 0, n)
-			for _, h := range doc.Headings {
-				if h.Level == 2 || h.Level == 3 {
-					p.TOC = append(p.TOC, h)
-				}
-			}
-		}
+		p.TOC = doc.TOC
 	}
 	if s.Config.RepoURL != "" && cp.File != "" {
 		p.EditURL = s.Config.RepoURL + cp.File
