@@ -24,31 +24,33 @@ var taxonomies = []struct {
 func (s *Site) buildTaxonomies(t *Table, diags *diag.List) {
 	for _, tax := range taxonomies {
 		index := &Page{Kind: KindTaxonomy, Rel: tax.rel, Title: s.Words.T(tax.key)}
-		terms := map[string]*Page{}
-		slugs := map[string]string{} // a site has a few dozen terms on thousands of pages
-		var seen []string
+		terms := map[string]*Page{}  // by slug
+		byName := map[string]*Page{} // a site has a few dozen terms on thousands of pages: one look-up per name
+		var slab []*Page             // every page's terms, one allocation now and then, not one per page
 		for _, p := range s.Pages {
-			seen = seen[:0]
+			start := len(slab)
 			for _, name := range tax.terms(p) {
-				slug, ok := slugs[name]
+				term, ok := byName[name]
 				if !ok {
-					slug = TermSlug(name)
-					slugs[name] = slug
+					if slug := TermSlug(name); slug != "" {
+						term = terms[slug]
+						if term == nil {
+							term = &Page{Kind: KindTerm, Rel: tax.rel + slug + "/", Title: name, Parent: index,
+								Ancestors: []*Page{s.Home, index}}
+							s.setURL(term)
+							terms[slug] = term
+						}
+					}
+					byName[name] = term
 				}
-				if slug == "" || slices.Contains(seen, slug) {
+				if term == nil || slices.Contains(slab[start:], term) {
 					continue
 				}
-				seen = append(seen, slug)
-				term := terms[slug]
-				if term == nil {
-					term = &Page{Kind: KindTerm, Rel: tax.rel + slug + "/", Title: name, Parent: index,
-						Ancestors: []*Page{s.Home, index}}
-					s.setURL(term)
-					terms[slug] = term
-				}
+				slab = append(slab, term)
 				term.Children = append(term.Children, p)
-				field := tax.field(p)
-				*field = append(*field, term)
+			}
+			if len(slab) > start {
+				*tax.field(p) = slab[start:len(slab):len(slab)]
 			}
 		}
 		if len(terms) == 0 {
