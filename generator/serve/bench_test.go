@@ -50,8 +50,10 @@ func benchPage(s, p, edit int) string {
 // 1,000 and 10,000 pages. Each iteration edits one ordinary page in the
 // middle of the site: edit=body changes a sentence of its text, edit=title
 // its title, which changes its section's lists and its neighbours'
-// sidebars and prev/next links. DESIGN.md's target is 100 ms for the
-// notification.
+// sidebars and prev/next links; edit=addremove adds a page next to it on
+// odd iterations and removes it on even ones (the reading order changes,
+// so less is reused). DESIGN.md's target is 100 ms for the notification of
+// an edit.
 //
 //	go test ./generator/serve -run XXX -bench 'ServeEdit/shape=flat/pages=10000' -benchtime 20x
 //
@@ -66,6 +68,7 @@ func BenchmarkServeEdit(b *testing.B) {
 				e := startEditSite(b, shape, n)
 				b.Run("edit=body", func(b *testing.B) { e.bench(b, e.bodyEdit) })
 				b.Run("edit=title", func(b *testing.B) { e.bench(b, e.titleEdit) })
+				b.Run("edit=addremove", func(b *testing.B) { e.bench(b, e.addRemove) })
 			})
 		}
 	}
@@ -77,7 +80,7 @@ func BenchmarkServeEdit10k(b *testing.B) {
 	root := b.TempDir()
 	writeBigSite(b, root, 100, 100)
 	e := startEdit(b, root, filepath.Join(root, "content", "s005", "p050.md"))
-	e.bench(b, func(i int) []byte { return []byte(benchPage(5, 50, i)) })
+	e.bench(b, func(i int) (string, []byte) { return e.page, []byte(benchPage(5, 50, i)) })
 }
 
 // BenchmarkServeEdit1k is the same on 1,000 pages, for a quicker signal.
@@ -85,7 +88,7 @@ func BenchmarkServeEdit1k(b *testing.B) {
 	root := b.TempDir()
 	writeBigSite(b, root, 10, 100)
 	e := startEdit(b, root, filepath.Join(root, "content", "s005", "p050.md"))
-	e.bench(b, func(i int) []byte { return []byte(benchPage(5, 50, i)) })
+	e.bench(b, func(i int) (string, []byte) { return e.page, []byte(benchPage(5, 50, i)) })
 }
 
 // editSite is a site served by a rebuild loop, with a browser's event
@@ -159,20 +162,35 @@ func startEdit(b *testing.B, root, page string) *editSite {
 	return e
 }
 
+// An edit is the i-th change of a benchmark: the file to write, and its
+// text, or nil to remove it.
+type edit func(i int) (file string, text []byte)
+
 // bodyEdit is the page with one more sentence at its end.
-func (e *editSite) bodyEdit(i int) []byte {
-	return fmt.Appendf(slices.Clip(e.orig), "\n编辑 %d：群主可以解散群聊，成员会收到通知。\n", i)
+func (e *editSite) bodyEdit(i int) (string, []byte) {
+	return e.page, fmt.Appendf(slices.Clip(e.orig), "\n编辑 %d：群主可以解散群聊，成员会收到通知。\n", i)
 }
 
 // titleEdit is the page with another title.
-func (e *editSite) titleEdit(i int) []byte {
+func (e *editSite) titleEdit(i int) (string, []byte) {
 	head, rest, _ := strings.Cut(string(e.orig), "\ntitle: ")
 	_, rest, _ = strings.Cut(rest, "\n")
-	return fmt.Appendf(nil, "%s\ntitle: 编辑后的标题 %d\n%s", head, i, rest)
+	return e.page, fmt.Appendf(nil, "%s\ntitle: 编辑后的标题 %d\n%s", head, i, rest)
 }
 
-// bench saves edit(i) over the page each iteration and waits for the reload.
-func (e *editSite) bench(b *testing.B, edit func(i int) []byte) {
+// addRemove adds a copy of the page beside it, or removes it again.
+func (e *editSite) addRemove(i int) (string, []byte) {
+	if i%2 == 0 {
+		return e.added(), nil
+	}
+	_, text := e.titleEdit(i)
+	return e.added(), text
+}
+
+func (e *editSite) added() string { return strings.TrimSuffix(e.page, ".md") + "-new.md" }
+
+// bench saves edit(i) each iteration and waits for the reload.
+func (e *editSite) bench(b *testing.B, edit edit) {
 	defer debug.SetGCPercent(debug.SetGCPercent(GCPercent))
 	var notify, build []float64
 	if dir := os.Getenv("EDIT_PROFILE"); dir != "" && b.N > 1 {
@@ -189,7 +207,8 @@ func (e *editSite) bench(b *testing.B, edit func(i int) []byte) {
 	b.ResetTimer()
 	for i := range b.N {
 		t0 := time.Now()
-		e.save(b, edit(i+1))
+		file, text := edit(i + 1)
+		e.save(b, file, text)
 		notify = append(notify, ms(time.Since(t0)))
 		build = append(build, ms(time.Duration(e.took.Load())))
 		if d := e.diags.Load().(string); d != "[]" && d != "" {
@@ -199,12 +218,21 @@ func (e *editSite) bench(b *testing.B, edit func(i int) []byte) {
 	b.StopTimer()
 	b.ReportMetric(median(notify), "notify-ms-median")
 	b.ReportMetric(median(build), "rebuild-ms-median")
-	e.save(b, e.orig) // the next benchmark starts from the corpus's page
+	// The next benchmark starts from the corpus's site.
+	e.save(b, e.page, e.orig)
+	e.save(b, e.added(), nil)
 }
 
-// save writes text over the page and waits for the browser's reload.
-func (e *editSite) save(b *testing.B, text []byte) {
-	if err := os.WriteFile(e.page, text, 0o644); err != nil {
+// save writes text to file, or removes it when text is nil, and waits for
+// the browser's reload. Removing a file that is not there does nothing.
+func (e *editSite) save(b *testing.B, file string, text []byte) {
+	if text == nil {
+		if err := os.Remove(file); os.IsNotExist(err) {
+			return
+		} else if err != nil {
+			b.Fatal(err)
+		}
+	} else if err := os.WriteFile(file, text, 0o644); err != nil {
 		b.Fatal(err)
 	}
 	select {
