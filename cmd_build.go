@@ -70,6 +70,7 @@ func runBuild(args []string) int {
 	}
 	defer stop()
 	opts.BaseURL = *base
+	opts.Once = true
 	dir, ok := outputDir(fs, sf.src, *out)
 	if !ok {
 		return 1
@@ -140,6 +141,7 @@ func runCheck(args []string) int {
 	if rc >= 0 {
 		return rc
 	}
+	opts.Once = true
 	res, diags := generator.NewBuilder(opts).Build(generator.All)
 	pages := 0
 	if res != nil {
