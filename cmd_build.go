@@ -71,6 +71,7 @@ func runBuild(args []string) int {
 	defer stop()
 	opts.BaseURL = *base
 	opts.Once = true
+	limitMemory()
 	dir, ok := outputDir(fs, sf.src, *out)
 	if !ok {
 		return 1
@@ -142,6 +143,7 @@ func runCheck(args []string) int {
 		return rc
 	}
 	opts.Once = true
+	limitMemory()
 	res, diags := generator.NewBuilder(opts).Build(generator.All)
 	pages := 0
 	if res != nil {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"runtime/pprof"
 )
 
@@ -45,4 +46,19 @@ func startProfiles(cpu, mem string) (stop func(), err error) {
 			fmt.Fprintln(os.Stderr, "zhinan: -memprofile:", err)
 		}
 	}, nil
+}
+
+// BuildMemoryLimit is the soft memory limit of a one-shot build (build,
+// check), unless the environment sets GOMEMLIMIT. Below it the collector
+// runs as usual (GOGC, heap twice the live data); near it the collector runs
+// more often, so a big site's build takes some more CPU time instead of
+// twice its live memory. A site whose live data alone is bigger still builds,
+// with the collector taking at most about half the CPU (Go's limit).
+const BuildMemoryLimit = 1536 << 20
+
+// limitMemory applies BuildMemoryLimit unless GOMEMLIMIT is set.
+func limitMemory() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(BuildMemoryLimit)
+	}
 }
