@@ -48,17 +48,16 @@ func startProfiles(cpu, mem string) (stop func(), err error) {
 	}, nil
 }
 
-// BuildMemoryLimit is the soft memory limit of a one-shot build (build,
-// check), unless the environment sets GOMEMLIMIT. Below it the collector
-// runs as usual (GOGC, heap twice the live data); near it the collector runs
-// more often, so a big site's build takes some more CPU time instead of
-// twice its live memory. A site whose live data alone is bigger still builds,
-// with the collector taking at most about half the CPU (Go's limit).
-const BuildMemoryLimit = 1536 << 20
-
-// limitMemory applies BuildMemoryLimit unless GOMEMLIMIT is set.
+// limitMemory gives a one-shot build (build, check) a soft memory limit of a
+// quarter of the machine's memory, unless the environment sets
+// GOMEMLIMIT. Below it the collector runs as usual (GOGC: a heap up to twice
+// the live data); near it the collector runs more often, so a site too big
+// for the machine costs more CPU time instead of swapping or being killed.
 func limitMemory() {
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(BuildMemoryLimit)
+	if os.Getenv("GOMEMLIMIT") != "" {
+		return
+	}
+	if total := physicalMemory(); total > 0 {
+		debug.SetMemoryLimit(int64(total / 4))
 	}
 }

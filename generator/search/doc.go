@@ -159,9 +159,9 @@
 // q holds every tunable of querying named params.X above (score scale,
 // weights, limits, excerpt sizes, stop words, soft characters, synonyms),
 // which Index.Search and the browser client both read from there rather
-// than restate. base is the site's base path (see [WithBase]): under file:// the client
-// strips it from a result URL and resolves the rest against the data-root of
-// its script tag (and adds "index.html" to URLs ending in "/" under file://). N is a power of
+// than restate. base is the site's base path (see [WithBase]): the client strips it
+// from a result URL and resolves the rest against the data-root of its
+// script tag (adding "index.html" to URLs ending in "/" under file://). N is a power of
 // two chosen so shards hold about 16 kB of postings (at most 8192 shards); a
 // key lives in shard FNV-1a-32(UTF-8 key) mod N, in lower-case hex without
 // leading zeros. Keys are terms, and "^" + a prefix (up to 12 characters) of
