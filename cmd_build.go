@@ -70,6 +70,8 @@ func runBuild(args []string) int {
 	}
 	defer stop()
 	opts.BaseURL = *base
+	opts.Once = true
+	limitMemory()
 	dir, ok := outputDir(fs, sf.src, *out)
 	if !ok {
 		return 1
@@ -140,6 +142,8 @@ func runCheck(args []string) int {
 	if rc >= 0 {
 		return rc
 	}
+	opts.Once = true
+	limitMemory()
 	res, diags := generator.NewBuilder(opts).Build(generator.All)
 	pages := 0
 	if res != nil {

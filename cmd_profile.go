@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"runtime/pprof"
 )
 
@@ -45,4 +46,18 @@ func startProfiles(cpu, mem string) (stop func(), err error) {
 			fmt.Fprintln(os.Stderr, "zhinan: -memprofile:", err)
 		}
 	}, nil
+}
+
+// limitMemory gives a one-shot build (build, check) a soft memory limit of a
+// quarter of the machine's memory, unless the environment sets
+// GOMEMLIMIT. Below it the collector runs as usual (GOGC: a heap up to twice
+// the live data); near it the collector runs more often, so a site too big
+// for the machine costs more CPU time instead of swapping or being killed.
+func limitMemory() {
+	if os.Getenv("GOMEMLIMIT") != "" {
+		return
+	}
+	if total := physicalMemory(); total > 0 {
+		debug.SetMemoryLimit(int64(total / 4))
+	}
 }

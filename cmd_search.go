@@ -33,7 +33,7 @@ func runSearch(args []string) int {
 		fs.Usage()
 		return 2
 	}
-	res, diags := generator.NewBuilder(generator.Options{Src: *src, Drafts: *drafts, Links: *links}).Build(generator.All)
+	res, diags := generator.NewBuilder(generator.Options{Src: *src, Drafts: *drafts, Links: *links, Once: true}).Build(generator.All)
 	if diags.HasErrors() {
 		fmt.Fprintln(os.Stderr, diags.Error())
 		return 1

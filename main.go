@@ -35,7 +35,7 @@ var commands []Command
 
 func init() {
 	commands = []Command{
-		{"build", "build the site into an output folder", "build [-src .] [-out public] [-base-url URL] [-drafts] [-links error|warn]", runBuild},
+		{"build", "build the site into an output folder", "build [-src .] [-out public] [-base-url URL] [-drafts] [-links error|warn] [-cpuprofile F] [-memprofile F]", runBuild},
 		{"serve", "build in memory, serve with live reload, rebuild on every change", "serve [-src .] [-addr 127.0.0.1:1313] [-drafts] [-links warn|error] [-open] [-poll 0]", runServe},
 		{"watch", "rebuild the output folder on every change", "watch [-src .] [-out public] [-drafts] [-links error|warn] [-poll 0]", runWatch},
 		{"check", "report every problem of the site; write nothing", "check [-src .] [-drafts] [-links error|warn]", runCheck},

@@ -83,3 +83,39 @@ func TestSearchBox(t *testing.T) {
 		t.Error(p)
 	}
 }
+
+// TestSearchUnderAnotherPath serves the built site under a folder its
+// base_url does not name (a mirror, a preview deploy, a copy on an intranet
+// share): the result links must still lead to the pages, as every other
+// link of the site does.
+func TestSearchUnderAnotherPath(t *testing.T) {
+	res := realSite(t)
+	const mirror = "/mirror/zhinan"
+	static := serve(t, res.Files).Config.Handler
+	srv := httptest.NewServer(http.StripPrefix(mirror, static))
+	defer srv.Close()
+	tb := newTab(t, 1280, 800)
+	tb.open(t, srv.URL+mirror+guide)
+	if err := chromedp.Do(tb.ctx, chromedp.Click(chromedp.CSS("#search-input")), chromedp.KeyEvent("解散")); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, tb, "all results", `document.querySelectorAll('#search-results[aria-busy=false][data-query="解散"] a.search-result').length > 0`)
+	links := eval[[]string](t, tb, `[...document.querySelectorAll("#search-results a.search-result")].map(a => a.href)`)
+	for _, l := range links {
+		if !strings.HasPrefix(l, srv.URL+mirror+"/") {
+			t.Errorf("result link %q leaves the site's folder %s", l, mirror)
+			continue
+		}
+		resp, err := http.Get(l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			t.Errorf("result link %q: %s", l, resp.Status)
+		}
+	}
+	for _, p := range tb.take() {
+		t.Error(p)
+	}
+}

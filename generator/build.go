@@ -27,6 +27,12 @@ type Options struct {
 	BaseURL string    // overrides base_url from zhinan.yaml when not empty
 	Links   string    // overrides the links setting when not empty: config.LinksError or config.LinksWarn
 	Now     time.Time // "today" for stale_after (package fresh); zero means time.Now()
+	// Once says the Builder builds once (zhinan build, check): it keeps
+	// nothing for a next build, and lets each page's Markdown source go as
+	// soon as the page is rendered, so a big site's sources are not held
+	// through templates and the search index. Set it only for a Builder
+	// whose Build is called once.
+	Once bool
 }
 
 // Change says what changed since a Builder's last build.
@@ -120,13 +126,26 @@ func (b *Builder) Build(ch Change) (*Result, diag.List) {
 	docs, rendered := renderAll(md, pages, table, &b.renders)
 	// The cache keeps this build's documents even when it failed: the fix is
 	// usually one file, and the rebuild should not render all the others.
-	b.renders.keep(pages, docs, table)
-	markBrokenAnchors(md, docs, b.anchors.Broken(table, docs, pages, rendered), table)
+	if !b.opts.Once {
+		b.renders.keep(pages, docs, table)
+	}
+	anchors, links := &b.anchors, &b.graph
+	if b.opts.Once {
+		anchors, links = &site.Anchors{}, nil // nothing is kept for a next build
+	}
+	markBrokenAnchors(md, docs, anchors.Broken(table, docs, pages, rendered), table)
+	if b.opts.Once {
+		// Sources are the biggest thing a page has after its HTML; the URL
+		// table keeps the pages, and nothing reads a body once rendered.
+		for _, p := range pages {
+			p.Body = nil
+		}
+	}
 	for _, p := range pages {
 		diags.Merge(docs[p.Path].Diags)
 	}
 	graph, d := site.Build(site.Input{Config: cfg, Table: table, Pages: pages, Docs: docs,
-		Summary: loaded.Summary, Folder: folderName(b.opts.Src), Words: ws, Cache: &b.graph})
+		Summary: loaded.Summary, Folder: folderName(b.opts.Src), Words: ws, Cache: links})
 	diags.Merge(d)
 	diags.Merge(fresh.Mark(graph.Pages, cfg.StaleAfter, b.opts.Now))
 	diags.Merge(siteWide)

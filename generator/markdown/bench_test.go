@@ -1,8 +1,14 @@
 package markdown
 
 import (
+	"bytes"
 	"strings"
 	"testing"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+
+	"zhinan/generator/corpus"
 )
 
 // benchPage is a guide page of typical size and mix.
@@ -58,4 +64,45 @@ func BenchmarkRenderRawHTML(b *testing.B) {
 	for b.Loop() {
 		r.Render("content/page.md", "page.md", benchRawHTML, testSite)
 	}
+}
+
+// BenchmarkRenderCorpus renders the pages of the synthetic corpus (package
+// corpus: about 3 kB of Chinese text, a table, a list, a callout, links and
+// one highlighted code block each) with the site's renderer, and with plain
+// goldmark (CommonMark with GFM tables, no highlighting, no link checks):
+// what Markdown costs per page at least, whatever else a build does.
+//
+//	go test ./generator/markdown -run '^$' -bench RenderCorpus -benchmem
+func BenchmarkRenderCorpus(b *testing.B) {
+	var pages [][]byte
+	for name, src := range corpus.Files(200, 1) {
+		if strings.HasSuffix(name, ".md") {
+			pages = append(pages, src)
+		}
+	}
+	perPage := func(b *testing.B) {
+		b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(pages)), "µs/page")
+	}
+	b.Run("zhinan", func(b *testing.B) {
+		r := New(Options{})
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, p := range pages {
+				r.Render("content/page.md", "page.md", p, testSite)
+			}
+		}
+		perPage(b)
+	})
+	b.Run("goldmark-plain", func(b *testing.B) {
+		md := goldmark.New(goldmark.WithExtensions(extension.Table))
+		var buf bytes.Buffer
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, p := range pages {
+				buf.Reset()
+				md.Convert(p, &buf)
+			}
+		}
+		perPage(b)
+	})
 }

@@ -29,6 +29,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"zhinan/generator/parallel"
@@ -166,20 +167,11 @@ func writeAll(root, old string, names []string, get func(string) ([]byte, error)
 		}
 	}
 	sort.Strings(paths)
-	dirs := map[string]bool{}
-	for _, p := range paths {
-		d := filepath.Dir(filepath.Join(root, filepath.FromSlash(p)))
-		if !dirs[d] {
-			if err := os.MkdirAll(d, 0o755); err != nil {
-				return fmt.Errorf("cannot write the output folder %s: %w (the old output is left as it was)", old, unwrapPath(err))
-			}
-			dirs[d] = true
-		}
-	}
+	var dirs folders
 	errs := make([]error, len(paths))
 	var ioErr atomic.Pointer[error] // the first failed write: the others stop
 	// More workers than cores: each spends much of its time in the kernel
-	// creating files, and another can run a template meanwhile.
+	// creating folders and files, and another can run a template meanwhile.
 	parallel.For(len(paths), runtime.GOMAXPROCS(0)*2, func(i int) {
 		if ioErr.Load() != nil {
 			return
@@ -190,6 +182,10 @@ func writeAll(root, old string, names []string, get func(string) ([]byte, error)
 		}
 		if err != nil {
 			errs[i] = err // a page that could not be made: every one is reported
+			return
+		}
+		if err := dirs.make(filepath.Dir(filepath.Join(root, filepath.FromSlash(paths[i])))); err != nil {
+			ioErr.CompareAndSwap(nil, &err)
 			return
 		}
 		rel := filepath.FromSlash(paths[i])
@@ -203,6 +199,36 @@ func writeAll(root, old string, names []string, get func(string) ([]byte, error)
 		return fmt.Errorf("cannot write the output folder %s: %w (the old output is left as it was)", old, unwrapPath(*e))
 	}
 	return errors.Join(errs...)
+}
+
+// folders makes each output folder once, when the first file in it is
+// written, so that making folders (a system call each, ten thousand for a
+// big site) overlaps with making pages instead of coming before them all.
+type folders struct {
+	mu   sync.Mutex
+	made map[string]*folder
+}
+
+type folder struct {
+	once sync.Once
+	err  error
+}
+
+// make creates dir and its parents unless an earlier call did; calls for the
+// same dir wait for the first one to finish.
+func (fs *folders) make(dir string) error {
+	fs.mu.Lock()
+	if fs.made == nil {
+		fs.made = map[string]*folder{}
+	}
+	f := fs.made[dir]
+	if f == nil {
+		f = &folder{}
+		fs.made[dir] = f
+	}
+	fs.mu.Unlock()
+	f.once.Do(func() { f.err = os.MkdirAll(dir, 0o755) })
+	return f.err
 }
 
 // unwrapPath drops the staging folder's file name from an error, which

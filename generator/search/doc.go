@@ -159,9 +159,9 @@
 // q holds every tunable of querying named params.X above (score scale,
 // weights, limits, excerpt sizes, stop words, soft characters, synonyms),
 // which Index.Search and the browser client both read from there rather
-// than restate. base is the site's base path (see [WithBase]): under file:// the client
-// strips it from a result URL, adds "index.html" to URLs ending in "/", and
-// resolves the rest against the data-root of its script tag. N is a power of
+// than restate. base is the site's base path (see [WithBase]): the client strips it
+// from a result URL and resolves the rest against the data-root of its
+// script tag (adding "index.html" to URLs ending in "/" under file://). N is a power of
 // two chosen so shards hold about 16 kB of postings (at most 8192 shards); a
 // key lives in shard FNV-1a-32(UTF-8 key) mod N, in lower-case hex without
 // leading zeros. Keys are terms, and "^" + a prefix (up to 12 characters) of
@@ -212,8 +212,10 @@
 // aria-busy="true" until the last row is in. User Timing marks
 // zhinan-search-start, -first and -done time each search.
 //
-// Result URLs are used as they are over HTTP; under file:// they are made
-// ROOT-relative as described above. window.__zhinanSearch.query(q, n)
+// Result URLs are made ROOT-relative (the base path stripped, ROOT put in
+// front), so results lead to the pages wherever the site is served from,
+// a folder that is not its base_url included; under file:// a folder URL
+// also gets "index.html". window.__zhinanSearch.query(q, n)
 // resolves to the same results as [Index.Search]: tests run the client in
 // headless Chromium on the files Build writes and compare tokens, hashes
 // and results (they skip without Chromium, and fail under CI=true).

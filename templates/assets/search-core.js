@@ -538,15 +538,19 @@
     return r;
   }
 
-  // href makes a result URL work here: as is over HTTP, ROOT-relative with
-  // index.html under file://.
+  // href makes a result URL work here. The index holds site-absolute URLs
+  // (base path + page folder); the link is made relative to the site root as
+  // this page reaches it (ROOT, "../../"), so results lead to the right pages
+  // wherever the site is served from, a sub-path other than base_url
+  // included. Under file:// a folder URL also gets index.html.
   function href(manifest, url, anchor) {
     var h = url;
-    if (global.location && global.location.protocol === 'file:') {
-      var base = manifest.base || '/';
+    var base = manifest.base || '/';
+    if (url.charAt(0) === '/') {
       var rel = url.indexOf(base) === 0 ? url.slice(base.length) : url.replace(/^\/+/, '');
-      if (rel === '' || rel.charAt(rel.length - 1) === '/') rel += 'index.html';
-      h = ROOT + rel;
+      if (global.location && global.location.protocol === 'file:' &&
+          (rel === '' || rel.charAt(rel.length - 1) === '/')) rel += 'index.html';
+      h = (ROOT || './') + rel;
     }
     return anchor ? h + '#' + encodeURIComponent(anchor) : h;
   }
