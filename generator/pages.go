@@ -111,6 +111,13 @@ func (o *fileSet) assetFile(name string) string {
 
 // names lists every output path, sorted.
 func (o *fileSet) names() []string {
+	names := append(o.siteNames(), o.searchNames()...)
+	sort.Strings(names)
+	return names
+}
+
+// siteNames lists every output path but the search index's, unsorted.
+func (o *fileSet) siteNames() []string {
 	names := make([]string, 0, len(o.static)+len(o.assets)+len(o.jobs))
 	for n := range o.static {
 		names = append(names, n)
@@ -121,13 +128,19 @@ func (o *fileSet) names() []string {
 	for n := range o.jobs {
 		names = append(names, n)
 	}
-	for n := range o.searchFiles() {
-		names = append(names, n)
-	}
 	for n := range o.generated() {
 		names = append(names, n)
 	}
-	sort.Strings(names)
+	return names
+}
+
+// searchNames lists the search index's files, building it if need be.
+func (o *fileSet) searchNames() []string {
+	files := o.searchFiles()
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
 	return names
 }
 

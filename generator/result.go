@@ -95,7 +95,13 @@ func (r *Result) Write(dir string, keepFailed bool) error {
 		}
 		return nil, output.Skip
 	}
-	err := output.WriteEach(dir, r.Names(), get)
+	// The search index is built on the side while the pages are written
+	// (they do not need it, and writing leaves the cores time to spare
+	// while the kernel makes files), then written last.
+	go r.out.searchFiles()
+	err := output.WriteSets(dir,
+		output.Set{Names: r.out.siteNames, Get: get},
+		output.Set{Names: r.out.searchNames, Get: get})
 	if err != nil {
 		return writeError(err)
 	}

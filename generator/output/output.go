@@ -92,6 +92,21 @@ var Skip = errors.New("output: skip this file")
 // fails (other than with Skip), nothing is replaced and the error holds every
 // failure (errors.Join).
 func WriteEach(dir string, names []string, get func(name string) ([]byte, error)) error {
+	return WriteSets(dir, Set{Names: func() []string { return names }, Get: get})
+}
+
+// A Set is some of the files WriteSets writes: Names lists them, and is
+// called only once the sets before it are written, so a set's files can be
+// made while the earlier ones are written; Get gives one file's bytes, as
+// for WriteEach. Names must not repeat across sets.
+type Set struct {
+	Names func() []string
+	Get   func(name string) ([]byte, error)
+}
+
+// WriteSets is WriteEach for files coming in sets, written one set after
+// the other into the same staging folder and swapped in together.
+func WriteSets(dir string, sets ...Set) error {
 	dir = filepath.Clean(dir)
 	parent, name := filepath.Split(dir)
 	if parent == "" {
@@ -105,9 +120,23 @@ func WriteEach(dir string, names []string, get func(name string) ([]byte, error)
 	if err != nil {
 		return fmt.Errorf("cannot write beside the output folder %s: %w (the old output is left as it was)", dir, unwrapPath(err))
 	}
-	if err := writeAll(stage, dir, names, get); err != nil {
+	var dirs folders
+	var failed []error // files that could not be made: every one is reported
+	for _, set := range sets {
+		err := writeAll(stage, dir, set.Names(), set.Get, &dirs)
+		var made madeErrors
+		if errors.As(err, &made) {
+			failed = append(failed, made...)
+			continue
+		}
+		if err != nil {
+			os.RemoveAll(stage)
+			return err
+		}
+	}
+	if len(failed) > 0 {
 		os.RemoveAll(stage)
-		return err
+		return errors.Join(failed...)
 	}
 	if err := os.Chmod(stage, 0o755); err != nil {
 		os.RemoveAll(stage)
@@ -115,6 +144,12 @@ func WriteEach(dir string, names []string, get func(name string) ([]byte, error)
 	}
 	return swap(dir, stage, parent, name)
 }
+
+// madeErrors are the failures of get in one writeAll: files that could not
+// be made, as opposed to a folder that could not be written.
+type madeErrors []error
+
+func (m madeErrors) Error() string { return errors.Join(m...).Error() }
 
 // swap puts the finished staging folder in place of dir. Where the system
 // can, the two are exchanged in one step and the old output, now at the
@@ -158,8 +193,10 @@ func cleanLeftovers(parent, name string) {
 }
 
 // writeAll writes every file under root, linking those that are the same in
-// the old output folder old.
-func writeAll(root, old string, names []string, get func(string) ([]byte, error)) error {
+// the old output folder old, and making folders in dirs as they are needed.
+// Files that get could not make are a madeErrors; any other error is the
+// first write that failed.
+func writeAll(root, old string, names []string, get func(string) ([]byte, error), dirs *folders) error {
 	paths := slices.Clone(names)
 	for _, p := range paths {
 		if !filepath.IsLocal(filepath.FromSlash(p)) {
@@ -167,7 +204,6 @@ func writeAll(root, old string, names []string, get func(string) ([]byte, error)
 		}
 	}
 	sort.Strings(paths)
-	var dirs folders
 	errs := make([]error, len(paths))
 	var ioErr atomic.Pointer[error] // the first failed write: the others stop
 	// More workers than cores: each spends much of its time in the kernel
@@ -181,7 +217,7 @@ func writeAll(root, old string, names []string, get func(string) ([]byte, error)
 			return
 		}
 		if err != nil {
-			errs[i] = err // a page that could not be made: every one is reported
+			errs[i] = err
 			return
 		}
 		if err := dirs.make(filepath.Dir(filepath.Join(root, filepath.FromSlash(paths[i])))); err != nil {
@@ -198,7 +234,16 @@ func writeAll(root, old string, names []string, get func(string) ([]byte, error)
 	if e := ioErr.Load(); e != nil {
 		return fmt.Errorf("cannot write the output folder %s: %w (the old output is left as it was)", old, unwrapPath(*e))
 	}
-	return errors.Join(errs...)
+	var made madeErrors
+	for _, err := range errs {
+		if err != nil {
+			made = append(made, err)
+		}
+	}
+	if len(made) > 0 {
+		return made
+	}
+	return nil
 }
 
 // folders makes each output folder once, when the first file in it is
