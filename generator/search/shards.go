@@ -1,11 +1,13 @@
 package search
 
 import (
+	"bytes"
 	"cmp"
 	"encoding/json"
-	"fmt"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"zhinan/generator/parallel"
 )
@@ -13,7 +15,7 @@ import (
 // entry is one key of a shard and its value.
 type entry struct {
 	hash     uint32 // hashKey(key)
-	key, val string
+	key, val []byte
 }
 
 // prefixTable maps "^"+prefix to the most frequent words starting with it,
@@ -30,7 +32,7 @@ func prefixTable(df map[string]int) []entry {
 	out := make([]entry, 0, len(cands))
 	for k, ws := range cands {
 		slices.SortFunc(ws, func(a, b string) int { return cmp.Or(df[b]-df[a], strings.Compare(a, b)) })
-		out = append(out, entry{hashKey(k), k, strings.Join(ws[:min(len(ws), prefixMax)], " ")})
+		out = append(out, entry{hashKey(k), []byte(k), []byte(strings.Join(ws[:min(len(ws), prefixMax)], " "))})
 	}
 	return out
 }
@@ -48,24 +50,36 @@ func shardCount(es []entry, most int) int {
 	return n
 }
 
-// writeShards writes all n shards, empty ones included, keys sorted.
-func writeShards(es []entry, n int) map[string][]byte {
-	buckets := make([][]entry, n)
+// writeShards writes all n shards, empty ones included, keys sorted, into
+// files ("search/s/HEX.js").
+func writeShards(es []entry, n int, files map[string][]byte) {
+	// Group the entries by shard with a counting sort, in one array.
+	start := make([]int, n+1)
+	for _, e := range es {
+		start[e.hash&uint32(n-1)+1]++
+	}
+	for i := range n {
+		start[i+1] += start[i]
+	}
+	next := slices.Clone(start[:n])
+	byShard := make([]entry, len(es))
 	for _, e := range es {
 		i := e.hash & uint32(n-1)
-		buckets[i] = append(buckets[i], e)
+		byShard[next[i]] = e
+		next[i]++
 	}
 	out := make([][]byte, n)
 	parallel.For(n, 0, func(i int) {
-		slices.SortFunc(buckets[i], func(a, b entry) int { return strings.Compare(a.key, b.key) })
-		out[i] = shardFile(fmt.Sprintf("s/%x", i), buckets[i])
+		bucket := byShard[start[i]:start[i+1]]
+		slices.SortFunc(bucket, func(a, b entry) int { return bytes.Compare(a.key, b.key) })
+		out[i] = shardFile(shardFileName(i), bucket)
 	})
-	files := make(map[string][]byte, n)
 	for i, b := range out {
-		files[fmt.Sprintf("s/%x", i)] = b
+		files[filePath(shardFileName(i))] = b
 	}
-	return files
 }
+
+func shardFileName(i int) string { return "s/" + strconv.FormatUint(uint64(i), 16) }
 
 // shardFile writes what jsFile would for the map of es, faster.
 func shardFile(name string, es []entry) []byte {
@@ -74,7 +88,9 @@ func shardFile(name string, es []entry) []byte {
 		size += len(e.key) + len(e.val) + 6
 	}
 	b := make([]byte, 0, size)
-	b = fmt.Appendf(b, "__zhinanSearch.load(%q,{", name)
+	b = append(b, `__zhinanSearch.load("`...)
+	b = append(b, name...)
+	b = append(b, `",{`...)
 	for i, e := range es {
 		if i > 0 {
 			b = append(b, ',')
@@ -87,15 +103,30 @@ func shardFile(name string, es []entry) []byte {
 }
 
 // appendJSONString appends s as a JSON string, escaped as encoding/json
-// would. Tokens and postings never need escaping; the check is a guard.
-func appendJSONString(b []byte, s string) []byte {
+// would (HTML characters, U+2028 and U+2029 included, invalid UTF-8 as
+// U+FFFD). Tokens and postings never need escaping and page text seldom
+// does: such strings are copied as they are, the others handed to
+// encoding/json.
+func appendJSONString[S string | []byte](b []byte, s S) []byte {
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' || c == 0xE2 {
-			q, _ := json.Marshal(s)
-			return append(b, q...)
+		c := s[i]
+		if c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			return appendMarshaled(b, string(s))
+		}
+		if c >= utf8.RuneSelf {
+			r, n := utf8.DecodeRuneInString(string(s[i:min(i+utf8.UTFMax, len(s))]))
+			if r == utf8.RuneError && n == 1 || r == '\u2028' || r == '\u2029' {
+				return appendMarshaled(b, string(s))
+			}
+			i += n - 1
 		}
 	}
 	b = append(b, '"')
 	b = append(b, s...)
 	return append(b, '"')
+}
+
+func appendMarshaled(b []byte, s string) []byte {
+	q, _ := json.Marshal(s)
+	return append(b, q...)
 }

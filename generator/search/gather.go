@@ -1,0 +1,249 @@
+package search
+
+import (
+	"math"
+	"runtime"
+
+	"zhinan/generator/parallel"
+)
+
+// termStat is what one document holds of one term.
+type termStat struct {
+	tf   [numFields]uint16
+	mask uint32
+}
+
+// termEntry is one term of a document: a CJK term by its cjkKey, or a word.
+type termEntry struct {
+	cjk  uint64
+	word string
+	st   termStat
+}
+
+// docStats is the tokenized form of one document: its terms split into
+// partitions by hash, so partitions can be gathered in parallel. Its
+// memory is reused from one batch of documents to the next.
+type docStats struct {
+	parts [partitions][]termEntry
+	lens  [numFields]int
+	buf   []termEntry // backing array of parts
+}
+
+// partitions is how many groups of terms gatherAll and encodeTerms work on
+// in parallel.
+const partitions = 16
+
+func partition(cjk uint64, word string) int {
+	if cjk != 0 {
+		return int(cjk * 0x9E3779B97F4A7C15 >> 60)
+	}
+	return int(hashKey(word) >> 28)
+}
+
+// analyzer is one worker's reusable state for analyze.
+type analyzer struct {
+	cjk    keyTable         // CJK term -> index in ents
+	words  map[string]int32 // word -> index in ents
+	intern map[string]string
+	ents   []termEntry
+}
+
+func newAnalyzer() *analyzer {
+	return &analyzer{words: make(map[string]int32), intern: make(map[string]string)}
+}
+
+// analyze tokenizes d into ds: each distinct term with its counts per field
+// and the parts holding it.
+func (a *analyzer) analyze(d Doc, ds *docStats) {
+	a.cjk.reset()
+	clear(a.words)
+	a.ents = a.ents[:0]
+	ds.lens = [numFields]int{}
+	add := func(s string, field int, mask uint32) {
+		scan(s, func(text []byte, key uint64, _, _ int) {
+			var i int32
+			var found bool
+			if key != 0 {
+				i, found = a.cjk.lookup(key, int32(len(a.ents)))
+				if !found {
+					a.ents = append(a.ents, termEntry{cjk: key})
+				}
+			} else if i, found = a.words[string(text)]; !found {
+				w, ok := a.intern[string(text)]
+				if !ok {
+					w = string(text)
+					a.intern[w] = w
+				}
+				i = int32(len(a.ents))
+				a.words[w] = i
+				a.ents = append(a.ents, termEntry{word: w})
+			}
+			st := &a.ents[i].st
+			if st.tf[field] < math.MaxUint16 {
+				st.tf[field]++
+			}
+			st.mask |= mask
+			ds.lens[field]++
+		})
+	}
+	add(d.Title, fieldTitle, 0)
+	for i, p := range d.Parts {
+		bit := uint32(1) << min(i, maxParts-1)
+		add(p.Heading, fieldHeading, bit)
+		if i == 0 && d.Description != "" {
+			add(p.Text, fieldDesc, bit)
+		} else {
+			add(p.Text, fieldBody, bit)
+		}
+	}
+	// Split the terms into partitions in one array: count, then place.
+	var count [partitions]int
+	for i := range a.ents {
+		e := &a.ents[i]
+		count[partition(e.cjk, e.word)]++
+	}
+	if cap(ds.buf) < len(a.ents) {
+		ds.buf = make([]termEntry, len(a.ents)+len(a.ents)/4)
+	}
+	at := 0
+	for p, n := range count {
+		ds.parts[p] = ds.buf[at : at : at+n]
+		at += n
+	}
+	for _, e := range a.ents {
+		p := partition(e.cjk, e.word)
+		ds.parts[p] = append(ds.parts[p], e)
+	}
+}
+
+// gathered holds every posting of the site, split into partitions by term.
+type gathered struct {
+	parts [partitions]*termLists
+	lens  [][numFields]int // per document: tokens in each field
+}
+
+// termLists is the postings of one partition, in document order, each
+// tagged with its term's id; encodeTerms sorts them by term (a counting
+// sort, as it knows every term's count). Appending to one list of chunks
+// rather than to a list per term copies nothing and allocates each posting
+// once, and a posting takes 12 bytes: the largest structure of Build, so
+// its size is the peak of Build's memory.
+type termLists struct {
+	cjk      keyTable // CJK term -> term id
+	words    map[string]int32
+	terms    []termKey // by term id
+	df       []int32   // by term id: postings
+	chunks   [][]flatPosting
+	n        int              // postings
+	docEnd   []int            // by document: n after its postings
+	overflow map[int]termStat // by posting number: stats a flatPosting cannot hold
+}
+
+type termKey struct {
+	cjk  uint64 // 0 for a word
+	word string
+}
+
+// flatPosting is one document's entry for one term; the document is known
+// from where it is (termLists.docEnd). tf counts of 255 and more are kept
+// in termLists.overflow, and the posting's tf reads all 255.
+type flatPosting struct {
+	term int32
+	tf   [numFields]uint8
+	mask uint32
+}
+
+const tfOverflow = math.MaxUint8
+
+// chunkLen is how many postings a chunk of termLists holds.
+const chunkLen = 1 << 14
+
+func (t *termLists) add(e *termEntry) {
+	var id int32
+	var found bool
+	if e.cjk != 0 {
+		id, found = t.cjk.lookup(e.cjk, int32(len(t.terms)))
+	} else {
+		id, found = t.words[e.word]
+		if !found {
+			id = int32(len(t.terms))
+			t.words[e.word] = id
+		}
+	}
+	if !found {
+		t.terms = append(t.terms, termKey{e.cjk, e.word})
+		t.df = append(t.df, 0)
+	}
+	t.df[id]++
+	if t.n%chunkLen == 0 {
+		t.chunks = append(t.chunks, make([]flatPosting, 0, chunkLen))
+	}
+	fp := flatPosting{term: id, mask: e.st.mask}
+	for f, n := range e.st.tf {
+		if n >= tfOverflow {
+			fp.tf = [numFields]uint8{tfOverflow, tfOverflow, tfOverflow, tfOverflow}
+			t.overflow[t.n] = e.st
+			break
+		}
+		fp.tf[f] = uint8(n)
+	}
+	c := &t.chunks[len(t.chunks)-1]
+	*c = append(*c, fp)
+	t.n++
+}
+
+// stat is the termStat of posting number i, fp.
+func (t *termLists) stat(i int, fp *flatPosting) termStat {
+	if fp.tf[0] == tfOverflow && fp.tf[1] == tfOverflow {
+		if st, ok := t.overflow[i]; ok {
+			return st
+		}
+	}
+	st := termStat{mask: fp.mask}
+	for f, n := range fp.tf {
+		st.tf[f] = uint16(n)
+	}
+	return st
+}
+
+// gatherBatch is how many documents are tokenized before their postings are
+// added to the lists: enough to keep both cores busy, few enough that the
+// tokenized form of the whole site is never held at once.
+const gatherBatch = 512
+
+// gatherAll tokenizes the documents batch by batch, each batch in parallel,
+// then adds its postings to the lists, one goroutine per partition.
+func gatherAll(docs []Doc) *gathered {
+	g := &gathered{lens: make([][numFields]int, len(docs))}
+	for p := range g.parts {
+		g.parts[p] = &termLists{words: make(map[string]int32), docEnd: make([]int, len(docs)), overflow: make(map[int]termStat)}
+	}
+	workers := runtime.GOMAXPROCS(0)
+	free := make(chan *analyzer, workers)
+	for range workers {
+		free <- newAnalyzer()
+	}
+	stats := make([]docStats, min(gatherBatch, len(docs)))
+	for lo := 0; lo < len(docs); lo += gatherBatch {
+		n := min(gatherBatch, len(docs)-lo)
+		parallel.For(n, workers, func(i int) {
+			a := <-free
+			a.analyze(docs[lo+i], &stats[i])
+			free <- a
+		})
+		parallel.For(partitions, workers, func(p int) {
+			t := g.parts[p]
+			for i := range n {
+				ents := stats[i].parts[p]
+				for j := range ents {
+					t.add(&ents[j])
+				}
+				t.docEnd[lo+i] = t.n
+			}
+		})
+		for i := range n {
+			g.lens[lo+i] = stats[i].lens
+		}
+	}
+	return g
+}

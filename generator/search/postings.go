@@ -1,0 +1,170 @@
+package search
+
+import (
+	"maps"
+	"math"
+	"runtime"
+	"slices"
+	"unicode/utf8"
+
+	"zhinan/generator/parallel"
+)
+
+// encodeTerms encodes every posting list, one partition per goroutine,
+// freeing each partition as it goes. It also returns the document frequency
+// of every word.
+func encodeTerms(g *gathered) ([]entry, map[string]int) {
+	var avg [numFields]float64
+	for _, l := range g.lens {
+		for f := range avg {
+			avg[f] += float64(l[f])
+		}
+	}
+	for f := range avg {
+		avg[f] = max(avg[f]/float64(max(len(g.lens), 1)), 1)
+	}
+	// A document's length normalization, once per field rather than once
+	// per posting.
+	norms := make([][numFields]float64, len(g.lens))
+	for d, l := range g.lens {
+		for f := range numFields {
+			norms[d][f] = 1 - bm25B + bm25B*float64(l[f])/avg[f]
+		}
+	}
+	encs := make([][]entry, partitions)
+	dfs := make([]map[string]int, partitions)
+	// One buffer for sorted postings per worker, reused across partitions.
+	workers := runtime.GOMAXPROCS(0)
+	bufs := make(chan []posting, workers)
+	for range workers {
+		bufs <- nil
+	}
+	parallel.For(partitions, workers, func(p int) {
+		buf := <-bufs
+		encs[p], dfs[p], buf = g.parts[p].encode(norms, buf)
+		bufs <- buf
+		g.parts[p] = nil
+	})
+	df := dfs[0]
+	for _, m := range dfs[1:] {
+		maps.Copy(df, m)
+	}
+	n := 0
+	for _, es := range encs {
+		n += len(es)
+	}
+	all := make([]entry, 0, n)
+	for _, es := range encs {
+		all = append(all, es...)
+	}
+	return all, df
+}
+
+// posting is one document's entry in a term's list.
+type posting struct {
+	doc int32
+	st  termStat
+}
+
+// encode writes the posting list of every term of t into one arena, and
+// returns them as entries with the document frequency of every word.
+// buf is memory to sort postings in, returned for the next partition.
+func (t *termLists) encode(norms [][numFields]float64, buf []posting) ([]entry, map[string]int, []posting) {
+	// Counting sort by term: start[id] is where the term's postings go; a
+	// pass over the chunks in order keeps each list in doc order. Moving the
+	// postings, not just indexing them, lets encodeList read each list from
+	// contiguous memory.
+	start := make([]int32, len(t.terms)+1)
+	for id, n := range t.df {
+		start[id+1] = start[id] + n
+	}
+	sorted := slices.Grow(buf[:0], t.n)[:t.n]
+	next := slices.Clone(start[:len(t.terms)])
+	doc := 0
+	for i := range t.n {
+		for i == t.docEnd[doc] {
+			doc++
+		}
+		p := &t.chunks[i/chunkLen][i%chunkLen]
+		sorted[next[p.term]] = posting{int32(doc), t.stat(i, p)}
+		next[p.term]++
+	}
+	t.chunks = nil
+	es := make([]entry, len(t.terms))
+	df := make(map[string]int)
+	var ar arena
+	var scratch []byte
+	for id, k := range t.terms {
+		ps := sorted[start[id]:start[id+1]]
+		var key []byte
+		if k.cjk != 0 {
+			key = ar.take(appendCJKText(scratch[:0], k.cjk))
+		} else {
+			key = ar.take(append(scratch[:0], k.word...))
+			df[k.word] = len(ps)
+		}
+		scratch = encodeList(scratch[:0], ps, norms)
+		es[id] = entry{hashKey(key), key, ar.take(scratch)}
+	}
+	return es, df, sorted
+}
+
+// encodeList appends a posting list, in doc order, as varint triples: doc
+// id delta, score, part mask.
+func encodeList(b []byte, ps []posting, norms [][numFields]float64) []byte {
+	ndocs, df := float64(len(norms)), float64(len(ps))
+	idf := math.Log(1 + (ndocs-df+0.5)/(df+0.5))
+	prev := int32(0)
+	for i := range ps {
+		p := &ps[i]
+		var tf float64
+		for f := range numFields {
+			if p.st.tf[f] != 0 { // adding 0 changes nothing
+				tf += fieldWeight[f] * float64(p.st.tf[f]) / norms[p.doc][f]
+			}
+		}
+		s := idf * tf * (bm25K1 + 1) / (tf + bm25K1)
+		// BM25 saturates: a term said often in a short body scores almost
+		// like one in the title. A page whose title, headings or
+		// description hold the term is about it, so it gets a bonus that
+		// does not saturate.
+		for f, bonus := range fieldBonus {
+			if p.st.tf[f] > 0 {
+				s += idf * bonus
+			}
+		}
+		q := max(uint32(math.Round(scoreScale*math.Log1p(s))), 1)
+		b = appendVarint(b, uint32(p.doc-prev))
+		b = appendVarint(b, q)
+		b = appendVarint(b, p.st.mask)
+		prev = p.doc
+	}
+	return b
+}
+
+// appendCJKText appends the term a cjkKey stands for.
+func appendCJKText(b []byte, k uint64) []byte {
+	if k>>42 == 0 {
+		return utf8.AppendRune(b, rune(k))
+	}
+	b = utf8.AppendRune(b, rune(k>>21&(1<<21-1)))
+	return utf8.AppendRune(b, rune(k&(1<<21-1)))
+}
+
+// arena hands out copies of byte strings from large blocks, so the keys
+// and posting lists of a partition take a few allocations, not one each.
+type arena struct{ block []byte }
+
+const arenaBlock = 256 << 10
+
+func (a *arena) take(b []byte) []byte {
+	if len(b) > arenaBlock/4 {
+		return append([]byte(nil), b...)
+	}
+	if cap(a.block)-len(a.block) < len(b) {
+		a.block = make([]byte, 0, arenaBlock)
+	}
+	at := len(a.block)
+	a.block = append(a.block, b...)
+	return a.block[at:len(a.block):len(a.block)]
+}
