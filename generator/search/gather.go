@@ -42,20 +42,34 @@ func partition(cjk uint64, word string) int {
 
 // analyzer is one worker's reusable state for analyze.
 type analyzer struct {
-	cjk    keyTable         // CJK term -> index in ents
+	han    []hanSlot        // by rune - 0x4E00: unified Han unigram -> index in ents
+	stamp  uint32           // han slots of this document carry it
+	cjk    keyTable         // other CJK terms -> index in ents
 	words  map[string]int32 // word -> index in ents
 	intern map[string]string
 	ents   []termEntry
 }
 
+// hanSlot is a unigram's entry in analyzer.han: the commonest tokens are
+// looked up by rune, with no hashing.
+type hanSlot struct {
+	stamp uint32
+	idx   int32
+}
+
 func newAnalyzer() *analyzer {
-	return &analyzer{words: make(map[string]int32), intern: make(map[string]string)}
+	return &analyzer{han: make([]hanSlot, 0x9FFF-0x4E00+1), words: make(map[string]int32), intern: make(map[string]string)}
 }
 
 // analyze tokenizes d into ds: each distinct term with its counts per field
 // and the parts holding it.
 func (a *analyzer) analyze(d Doc, ds *docStats) {
 	a.cjk.reset()
+	a.stamp++
+	if a.stamp == 0 {
+		clear(a.han)
+		a.stamp = 1
+	}
 	clear(a.words)
 	a.ents = a.ents[:0]
 	ds.lens = [numFields]int{}
@@ -63,7 +77,16 @@ func (a *analyzer) analyze(d Doc, ds *docStats) {
 		scan(s, func(text []byte, key uint64, _, _ int) {
 			var i int32
 			var found bool
-			if key != 0 {
+			if h := key - 0x4E00; h < uint64(len(a.han)) { // a unified Han unigram
+				slot := &a.han[h]
+				if found = slot.stamp == a.stamp; found {
+					i = slot.idx
+				} else {
+					i = int32(len(a.ents))
+					*slot = hanSlot{a.stamp, i}
+					a.ents = append(a.ents, termEntry{cjk: key})
+				}
+			} else if key != 0 {
 				i, found = a.cjk.lookup(key, int32(len(a.ents)))
 				if !found {
 					a.ents = append(a.ents, termEntry{cjk: key})
@@ -178,14 +201,13 @@ func (t *termLists) add(e *termEntry) {
 	if t.n%chunkLen == 0 {
 		t.chunks = append(t.chunks, make([]flatPosting, 0, chunkLen))
 	}
+	tf := &e.st.tf
 	fp := flatPosting{term: id, mask: e.st.mask}
-	for f, n := range e.st.tf {
-		if n >= tfOverflow {
-			fp.tf = [numFields]uint8{tfOverflow, tfOverflow, tfOverflow, tfOverflow}
-			t.overflow[t.n] = e.st
-			break
-		}
-		fp.tf[f] = uint8(n)
+	if max(tf[0], tf[1], tf[2], tf[3]) < tfOverflow {
+		fp.tf = [numFields]uint8{uint8(tf[0]), uint8(tf[1]), uint8(tf[2]), uint8(tf[3])}
+	} else {
+		fp.tf = [numFields]uint8{tfOverflow, tfOverflow, tfOverflow, tfOverflow}
+		t.overflow[t.n] = e.st
 	}
 	c := &t.chunks[len(t.chunks)-1]
 	*c = append(*c, fp)

@@ -133,7 +133,7 @@ func encodeList(b []byte, ps []posting, norms [][numFields]float64) []byte {
 				s += idf * bonus
 			}
 		}
-		q := max(uint32(math.Round(scoreScale*math.Log1p(s))), 1)
+		q := fastStoredScore(s)
 		b = appendVarint(b, uint32(p.doc-prev))
 		b = appendVarint(b, q)
 		b = appendVarint(b, p.st.mask)

@@ -96,8 +96,10 @@ func shardFile(name string, es []entry) []byte {
 			b = append(b, ',')
 		}
 		b = appendJSONString(b, e.key)
-		b = append(b, ':')
-		b = appendJSONString(b, e.val)
+		// A value is posting digits or words, neither of which JSON escapes.
+		b = append(b, `:"`...)
+		b = append(b, e.val...)
+		b = append(b, '"')
 	}
 	return append(b, "});\n"...)
 }

@@ -34,8 +34,14 @@ type run struct {
 // implements the same algorithm.
 func Tokenize(s string) []Token {
 	var toks []Token
-	scan(s, func(text []byte, _ uint64, start, end int) {
-		toks = append(toks, Token{Text: string(text), Start: start, End: end})
+	scan(s, func(text []byte, key uint64, start, end int) {
+		t := Token{Start: start, End: end}
+		if key != 0 {
+			t.Text = cjkText(key)
+		} else {
+			t.Text = string(text)
+		}
+		toks = append(toks, t)
 	})
 	return toks
 }
@@ -67,40 +73,79 @@ func classify(s string, f func(r rune, k int, src int)) {
 }
 
 // scan calls emit for every token of s, in the order of Tokenize, with the
-// token's cjkKey (0 for a word). The text is only valid during the call. It
-// streams: this is the indexer's hot loop.
+// token's cjkKey. A word comes with its text (valid only during the call)
+// and key 0; a CJK token with its key and no text (cjkText makes it). It
+// streams: this is the indexer's hot loop, so it follows classify with the
+// commonest characters, Han ideographs and ASCII, handled in place.
 func scan(s string, emit func(text []byte, key uint64, start, end int)) {
-	var word, buf []byte
+	var word []byte
 	wordStart, wordEnd := 0, 0
 	prev, prevSrc := rune(-1), 0 // the previous character of a CJK run
+	inWord := false              // the previous character was a word character (classify's inWord)
 	flushWord := func() {
 		if len(word) > 0 {
 			emit(word, 0, wordStart, wordEnd)
 			word = word[:0]
 		}
 	}
-	classify(s, func(f rune, k int, i int) {
-		switch k {
-		case kindCJK:
-			flushWord()
-			if prev >= 0 {
-				emit(utf8.AppendRune(utf8.AppendRune(buf[:0], prev), f), cjkKey(prev, f), prevSrc, i+1)
+	cjkChar := func(f rune, i int) {
+		flushWord()
+		if prev >= 0 {
+			emit(nil, cjkKey(prev, f), prevSrc, i+1)
+		}
+		emit(nil, cjkKey(f, -1), i, i+1)
+		prev, prevSrc = f, i
+	}
+	var fb [8]rune
+	i := 0
+	for _, r := range s {
+		switch {
+		case isUnifiedHan(r): // folds to itself
+			cjkChar(r, i)
+			inWord = false
+		case r < utf8.RuneSelf:
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
 			}
-			buf = utf8.AppendRune(buf[:0], f)
-			emit(buf, cjkKey(f, -1), i, i+1)
-			prev, prevSrc = f, i
-		case kindWord:
-			if len(word) == 0 {
-				wordStart = i
+			inWord = 'a' <= r && r <= 'z' || '0' <= r && r <= '9'
+			if inWord {
+				if len(word) == 0 {
+					wordStart = i
+				}
+				word = append(word, byte(r))
+				wordEnd = i + 1
+			} else {
+				flushWord()
 			}
-			word = utf8.AppendRune(word, f)
-			wordEnd = i + 1
 			prev = -1
 		default:
-			flushWord()
-			prev = -1
+			for _, f := range fold(fb[:0], r) {
+				k := kind(f)
+				if k == kindMark {
+					k = kindSep
+					if inWord {
+						k = kindWord
+					}
+				}
+				inWord = k == kindWord
+				switch k {
+				case kindCJK:
+					cjkChar(f, i)
+				case kindWord:
+					if len(word) == 0 {
+						wordStart = i
+					}
+					word = utf8.AppendRune(word, f)
+					wordEnd = i + 1
+					prev = -1
+				default:
+					flushWord()
+					prev = -1
+				}
+			}
 		}
-	})
+		i++
+	}
 	flushWord()
 }
 

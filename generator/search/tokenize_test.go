@@ -133,11 +133,6 @@ func FuzzTokenize(f *testing.F) {
 		if want := tokensFromRuns(s); !slices.Equal(toks, want) {
 			t.Fatalf("Tokenize(%q) = %v, but the query-side runs give %v", s, toks, want)
 		}
-		scan(s, func(text []byte, key uint64, _, _ int) {
-			if key != 0 && cjkText(key) != string(text) {
-				t.Fatalf("cjkText(cjkKey) = %q, want %q", cjkText(key), text)
-			}
-		})
 		n := utf8.RuneCountInString(s)
 		prev := 0
 		for _, tok := range toks {
