@@ -24,7 +24,7 @@ var alphabetIndex = func() (t [256]int8) {
 // appendVarint appends v as base-32 digits, most significant first; every
 // digit but the last is written with the continuation half of the alphabet.
 func appendVarint(b []byte, v uint32) []byte {
-	var d [7]byte
+	var d [maxVarint]byte
 	n := 0
 	for {
 		d[n] = byte(v & 31)
@@ -38,6 +38,29 @@ func appendVarint(b []byte, v uint32) []byte {
 		b = append(b, alphabet[32+d[i]])
 	}
 	return append(b, alphabet[d[0]])
+}
+
+// maxVarint is the most digits appendVarint writes.
+const maxVarint = 7
+
+// putVarint writes v at b[n:] as appendVarint appends it, and returns the
+// index after it. b must have room for maxVarint digits.
+func putVarint(b []byte, n int, v uint32) int {
+	if v < 32 { // most deltas, scores and masks
+		b[n] = alphabet[v]
+		return n + 1
+	}
+	// kept short so that the compiler inlines the common case
+	return putVarintLong(b, n, v)
+}
+
+//go:noinline
+func putVarintLong(b []byte, n int, v uint32) int {
+	if v < 1024 {
+		b[n], b[n+1] = alphabet[32+v>>5], alphabet[v&31]
+		return n + 2
+	}
+	return n + len(appendVarint(b[n:n:n+maxVarint], v)) // writes in place: b has room
 }
 
 // decodeVarints decodes a string of varints written by appendVarint.

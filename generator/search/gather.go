@@ -13,10 +13,12 @@ type termStat struct {
 	mask uint32
 }
 
-// termEntry is one term of a document: a CJK term by its cjkKey, or a word.
+// termEntry is one term of a document: a CJK term by its cjkKey, or a word
+// by its index in docStats.words. It holds no pointer, so the garbage
+// collector need not look into the batches of them Build keeps.
 type termEntry struct {
 	cjk  uint64
-	word string
+	word int32
 	st   termStat
 }
 
@@ -26,6 +28,7 @@ type termEntry struct {
 type docStats struct {
 	parts [partitions][]termEntry
 	lens  [numFields]int
+	words []string    // the words of termEntry.word
 	buf   []termEntry // backing array of parts
 }
 
@@ -33,11 +36,11 @@ type docStats struct {
 // in parallel.
 const partitions = 16
 
-func partition(cjk uint64, word string) int {
-	if cjk != 0 {
-		return int(cjk * 0x9E3779B97F4A7C15 >> 60)
+func (ds *docStats) partition(e *termEntry) int {
+	if e.cjk != 0 {
+		return int(e.cjk * 0x9E3779B97F4A7C15 >> 60)
 	}
-	return int(hashKey(word) >> 28)
+	return int(hashKey(ds.words[e.word]) >> 28)
 }
 
 // analyzer is one worker's reusable state for analyze.
@@ -50,6 +53,9 @@ type analyzer struct {
 	ents   []termEntry
 }
 
+// hanUnigrams is the size of the CJK Unified Ideographs block (isUnifiedHan).
+const hanUnigrams = 0x9FFF - 0x4E00 + 1
+
 // hanSlot is a unigram's entry in analyzer.han: the commonest tokens are
 // looked up by rune, with no hashing.
 type hanSlot struct {
@@ -58,7 +64,7 @@ type hanSlot struct {
 }
 
 func newAnalyzer() *analyzer {
-	return &analyzer{han: make([]hanSlot, 0x9FFF-0x4E00+1), words: make(map[string]int32), intern: make(map[string]string)}
+	return &analyzer{han: make([]hanSlot, hanUnigrams), words: make(map[string]int32), intern: make(map[string]string)}
 }
 
 // analyze tokenizes d into ds: each distinct term with its counts per field
@@ -72,6 +78,7 @@ func (a *analyzer) analyze(d Doc, ds *docStats) {
 	}
 	clear(a.words)
 	a.ents = a.ents[:0]
+	ds.words = ds.words[:0]
 	ds.lens = [numFields]int{}
 	add := func(s string, field int, mask uint32) {
 		scan(s, func(text []byte, key uint64, _, _ int) {
@@ -99,7 +106,8 @@ func (a *analyzer) analyze(d Doc, ds *docStats) {
 				}
 				i = int32(len(a.ents))
 				a.words[w] = i
-				a.ents = append(a.ents, termEntry{word: w})
+				a.ents = append(a.ents, termEntry{word: int32(len(ds.words))})
+				ds.words = append(ds.words, w)
 			}
 			st := &a.ents[i].st
 			if st.tf[field] < math.MaxUint16 {
@@ -123,7 +131,7 @@ func (a *analyzer) analyze(d Doc, ds *docStats) {
 	var count [partitions]int
 	for i := range a.ents {
 		e := &a.ents[i]
-		count[partition(e.cjk, e.word)]++
+		count[ds.partition(e)]++
 	}
 	if cap(ds.buf) < len(a.ents) {
 		ds.buf = make([]termEntry, len(a.ents)+len(a.ents)/4)
@@ -134,7 +142,7 @@ func (a *analyzer) analyze(d Doc, ds *docStats) {
 		at += n
 	}
 	for _, e := range a.ents {
-		p := partition(e.cjk, e.word)
+		p := ds.partition(&e)
 		ds.parts[p] = append(ds.parts[p], e)
 	}
 }
@@ -152,19 +160,21 @@ type gathered struct {
 // once, and a posting takes 12 bytes: the largest structure of Build, so
 // its size is the peak of Build's memory.
 type termLists struct {
-	cjk      keyTable // CJK term -> term id
-	words    map[string]int32
-	terms    []termKey // by term id
-	df       []int32   // by term id: postings
+	han      []int32          // by rune - 0x4E00: unified Han unigram -> term id + 1, 0 if none yet
+	cjk      keyTable         // other CJK terms -> term id
+	words    map[string]int32 // word -> term id
+	wordList []string         // the words of termKey.word
+	terms    []termKey        // by term id
+	df       []int32          // by term id: postings
 	chunks   [][]flatPosting
-	n        int              // postings
-	docEnd   []int            // by document: n after its postings
-	overflow map[int]termStat // by posting number: stats a flatPosting cannot hold
+	n        int                   // postings
+	docEnd   []int                 // by document: n after its postings
+	overflow map[[2]int32]termStat // by term id and document: stats a flatPosting cannot hold
 }
 
 type termKey struct {
 	cjk  uint64 // 0 for a word
-	word string
+	word int32  // for a word, its index in termLists.wordList
 }
 
 // flatPosting is one document's entry for one term; the document is known
@@ -181,20 +191,30 @@ const tfOverflow = math.MaxUint8
 // chunkLen is how many postings a chunk of termLists holds.
 const chunkLen = 1 << 14
 
-func (t *termLists) add(e *termEntry) {
+func (t *termLists) add(e *termEntry, ds *docStats, doc int32) {
 	var id int32
 	var found bool
-	if e.cjk != 0 {
-		id, found = t.cjk.lookup(e.cjk, int32(len(t.terms)))
-	} else {
-		id, found = t.words[e.word]
+	if h := e.cjk - 0x4E00; h < uint64(len(t.han)) {
+		id, found = t.han[h]-1, t.han[h] != 0
 		if !found {
 			id = int32(len(t.terms))
-			t.words[e.word] = id
+			t.han[h] = id + 1
+		}
+	} else if e.cjk != 0 {
+		id, found = t.cjk.lookup(e.cjk, int32(len(t.terms)))
+	} else {
+		w := ds.words[e.word]
+		id, found = t.words[w]
+		if !found {
+			id = int32(len(t.terms))
+			t.words[w] = id
+			t.terms = append(t.terms, termKey{word: int32(len(t.wordList))})
+			t.wordList = append(t.wordList, w)
+			t.df = append(t.df, 0)
 		}
 	}
-	if !found {
-		t.terms = append(t.terms, termKey{e.cjk, e.word})
+	if !found && e.cjk != 0 {
+		t.terms = append(t.terms, termKey{cjk: e.cjk})
 		t.df = append(t.df, 0)
 	}
 	t.df[id]++
@@ -207,25 +227,11 @@ func (t *termLists) add(e *termEntry) {
 		fp.tf = [numFields]uint8{uint8(tf[0]), uint8(tf[1]), uint8(tf[2]), uint8(tf[3])}
 	} else {
 		fp.tf = [numFields]uint8{tfOverflow, tfOverflow, tfOverflow, tfOverflow}
-		t.overflow[t.n] = e.st
+		t.overflow[[2]int32{id, doc}] = e.st
 	}
 	c := &t.chunks[len(t.chunks)-1]
 	*c = append(*c, fp)
 	t.n++
-}
-
-// stat is the termStat of posting number i, fp.
-func (t *termLists) stat(i int, fp *flatPosting) termStat {
-	if fp.tf[0] == tfOverflow && fp.tf[1] == tfOverflow {
-		if st, ok := t.overflow[i]; ok {
-			return st
-		}
-	}
-	st := termStat{mask: fp.mask}
-	for f, n := range fp.tf {
-		st.tf[f] = uint16(n)
-	}
-	return st
 }
 
 // gatherBatch is how many documents are tokenized before their postings are
@@ -238,7 +244,7 @@ const gatherBatch = 512
 func gatherAll(docs []Doc) *gathered {
 	g := &gathered{lens: make([][numFields]int, len(docs))}
 	for p := range g.parts {
-		g.parts[p] = &termLists{words: make(map[string]int32), docEnd: make([]int, len(docs)), overflow: make(map[int]termStat)}
+		g.parts[p] = &termLists{han: make([]int32, hanUnigrams), words: make(map[string]int32), docEnd: make([]int, len(docs)), overflow: make(map[[2]int32]termStat)}
 	}
 	workers := runtime.GOMAXPROCS(0)
 	free := make(chan *analyzer, workers)
@@ -258,7 +264,7 @@ func gatherAll(docs []Doc) *gathered {
 			for i := range n {
 				ents := stats[i].parts[p]
 				for j := range ents {
-					t.add(&ents[j])
+					t.add(&ents[j], &stats[i], int32(lo+i))
 				}
 				t.docEnd[lo+i] = t.n
 			}

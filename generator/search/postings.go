@@ -60,10 +60,12 @@ func encodeTerms(g *gathered) ([]entry, map[string]int) {
 	return all, df
 }
 
-// posting is one document's entry in a term's list.
+// posting is one document's entry in a term's list: a flatPosting with
+// its document in place of its term.
 type posting struct {
-	doc int32
-	st  termStat
+	doc  int32
+	tf   [numFields]uint8
+	mask uint32
 }
 
 // encode writes the posting list of every term of t into one arena, and
@@ -80,14 +82,14 @@ func (t *termLists) encode(norms [][numFields]float64, buf []posting) ([]entry, 
 	}
 	sorted := slices.Grow(buf[:0], t.n)[:t.n]
 	next := slices.Clone(start[:len(t.terms)])
-	doc := 0
-	for i := range t.n {
-		for i == t.docEnd[doc] {
-			doc++
+	i := 0
+	for doc, end := range t.docEnd {
+		for ; i < end; i++ {
+			p := &t.chunks[i/chunkLen][i%chunkLen]
+			at := &next[p.term]
+			sorted[*at] = posting{int32(doc), p.tf, p.mask}
+			*at++
 		}
-		p := &t.chunks[i/chunkLen][i%chunkLen]
-		sorted[next[p.term]] = posting{int32(doc), t.stat(i, p)}
-		next[p.term]++
 	}
 	t.chunks = nil
 	es := make([]entry, len(t.terms))
@@ -100,46 +102,69 @@ func (t *termLists) encode(norms [][numFields]float64, buf []posting) ([]entry, 
 		if k.cjk != 0 {
 			key = ar.take(appendCJKText(scratch[:0], k.cjk))
 		} else {
-			key = ar.take(append(scratch[:0], k.word...))
-			df[k.word] = len(ps)
+			w := t.wordList[k.word]
+			key = ar.take(append(scratch[:0], w...))
+			df[w] = len(ps)
 		}
-		scratch = encodeList(scratch[:0], ps, norms)
+		scratch = encodeList(scratch[:0], ps, norms, t.overflow, int32(id))
 		es[id] = entry{hashKey(key), key, ar.take(scratch)}
 	}
 	return es, df, sorted
 }
 
-// encodeList appends a posting list, in doc order, as varint triples: doc
-// id delta, score, part mask.
-func encodeList(b []byte, ps []posting, norms [][numFields]float64) []byte {
+// encodeList appends the posting list of term id, in doc order, as
+// varint triples: doc id delta, score, part mask. overflow holds the counts
+// of 255 and more (see flatPosting).
+func encodeList(b []byte, ps []posting, norms [][numFields]float64, overflow map[[2]int32]termStat, id int32) []byte {
 	ndocs, df := float64(len(norms)), float64(len(ps))
 	idf := math.Log(1 + (ndocs-df+0.5)/(df+0.5))
+	// Room for the longest triples, so the loop writes without checks.
+	n := len(b)
+	b = slices.Grow(b, len(ps)*3*maxVarint)
+	b = b[:cap(b)]
 	prev := int32(0)
 	for i := range ps {
 		p := &ps[i]
+		c := [numFields]uint16{uint16(p.tf[0]), uint16(p.tf[1]), uint16(p.tf[2]), uint16(p.tf[3])}
+		if p.tf[0] == tfOverflow {
+			c = overflow[[2]int32{id, p.doc}].tf
+		}
+		// Σ w_f·tf_f/norm_f over the fields, in field order; a field the
+		// term is not in adds 0, which changes nothing.
+		norm := &norms[p.doc]
 		var tf float64
-		for f := range numFields {
-			if p.st.tf[f] != 0 { // adding 0 changes nothing
-				tf += fieldWeight[f] * float64(p.st.tf[f]) / norms[p.doc][f]
-			}
+		if c[fieldTitle] != 0 {
+			tf += fieldWeight[fieldTitle] * float64(c[fieldTitle]) / norm[fieldTitle]
+		}
+		if c[fieldHeading] != 0 {
+			tf += fieldWeight[fieldHeading] * float64(c[fieldHeading]) / norm[fieldHeading]
+		}
+		if c[fieldDesc] != 0 {
+			tf += fieldWeight[fieldDesc] * float64(c[fieldDesc]) / norm[fieldDesc]
+		}
+		if c[fieldBody] != 0 {
+			tf += fieldWeight[fieldBody] * float64(c[fieldBody]) / norm[fieldBody]
 		}
 		s := idf * tf * (bm25K1 + 1) / (tf + bm25K1)
 		// BM25 saturates: a term said often in a short body scores almost
 		// like one in the title. A page whose title, headings or
 		// description hold the term is about it, so it gets a bonus that
-		// does not saturate.
-		for f, bonus := range fieldBonus {
-			if p.st.tf[f] > 0 {
-				s += idf * bonus
-			}
+		// does not saturate (the body has none).
+		if c[fieldTitle] > 0 {
+			s += idf * fieldBonus[fieldTitle]
 		}
-		q := fastStoredScore(s)
-		b = appendVarint(b, uint32(p.doc-prev))
-		b = appendVarint(b, q)
-		b = appendVarint(b, p.st.mask)
+		if c[fieldHeading] > 0 {
+			s += idf * fieldBonus[fieldHeading]
+		}
+		if c[fieldDesc] > 0 {
+			s += idf * fieldBonus[fieldDesc]
+		}
+		n = putVarint(b, n, uint32(p.doc-prev))
+		n = putVarint(b, n, fastStoredScore(s))
+		n = putVarint(b, n, p.mask)
 		prev = p.doc
 	}
-	return b
+	return b[:n]
 }
 
 // appendCJKText appends the term a cjkKey stands for.

@@ -106,27 +106,34 @@ func shardFile(name string, es []entry) []byte {
 
 // appendJSONString appends s as a JSON string, escaped as encoding/json
 // would (HTML characters, U+2028 and U+2029 included, invalid UTF-8 as
-// U+FFFD). Tokens and postings never need escaping and page text seldom
-// does: such strings are copied as they are, the others handed to
-// encoding/json.
+// U+FFFD). Tokens never need escaping and page text seldom does: such
+// strings are copied as they are, the others handed to encoding/json.
 func appendJSONString[S string | []byte](b []byte, s S) []byte {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+		// 0xE2 starts U+2028 and U+2029 (E2 80 A8, E2 80 A9).
+		if jsonSpecial[c] || c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2]&^1 == 0xA8 {
 			return appendMarshaled(b, string(s))
 		}
-		if c >= utf8.RuneSelf {
-			r, n := utf8.DecodeRuneInString(string(s[i:min(i+utf8.UTFMax, len(s))]))
-			if r == utf8.RuneError && n == 1 || r == '\u2028' || r == '\u2029' {
-				return appendMarshaled(b, string(s))
-			}
-			i += n - 1
-		}
+	}
+	if !utf8.ValidString(string(s)) {
+		return appendMarshaled(b, string(s))
 	}
 	b = append(b, '"')
 	b = append(b, s...)
 	return append(b, '"')
 }
+
+// jsonSpecial marks the bytes encoding/json escapes.
+var jsonSpecial = func() (t [256]bool) {
+	for c := range 0x20 {
+		t[c] = true
+	}
+	for _, c := range `"\<>&` {
+		t[c] = true
+	}
+	return t
+}()
 
 func appendMarshaled(b []byte, s string) []byte {
 	q, _ := json.Marshal(s)

@@ -98,7 +98,21 @@ func scan(s string, emit func(text []byte, key uint64, start, end int)) {
 	}
 	var fb [8]rune
 	i := 0
-	for _, r := range s {
+	for j := 0; j < len(s); i++ {
+		// Decode as range over a string does, with the three-byte forms of
+		// U+4000–U+9FFF (most Chinese text) decoded here.
+		var r rune
+		if c := s[j]; c < utf8.RuneSelf {
+			r = rune(c)
+			j++
+		} else if 0xE4 <= c && c <= 0xE9 && j+2 < len(s) && s[j+1]&0xC0 == 0x80 && s[j+2]&0xC0 == 0x80 {
+			r = rune(c&0x0F)<<12 | rune(s[j+1]&0x3F)<<6 | rune(s[j+2]&0x3F)
+			j += 3
+		} else {
+			var n int
+			r, n = utf8.DecodeRuneInString(s[j:])
+			j += n
+		}
 		switch {
 		case isUnifiedHan(r): // folds to itself
 			cjkChar(r, i)
@@ -144,7 +158,6 @@ func scan(s string, emit func(text []byte, key uint64, start, end int)) {
 				}
 			}
 		}
-		i++
 	}
 	flushWord()
 }
