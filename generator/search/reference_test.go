@@ -152,3 +152,16 @@ func TestDocFileIsJSON(t *testing.T) {
 		t.Errorf("docFile of an empty page:\n%s\nwant\n%s", got, want)
 	}
 }
+
+// FuzzAppendJSONString: strings are written as encoding/json writes them.
+func FuzzAppendJSONString(f *testing.F) {
+	for _, s := range []string{"群主 wecom", "a<b>&\"\\", "\u2028\u2029…—“”", "\xff\xe4\xb8", "\xed\xa0\x80", "\xe0\x80\xaf", "\t\n", "𠀀ｶ"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want, _ := json.Marshal(s)
+		if got := appendJSONString(nil, s); string(got) != string(want) {
+			t.Fatalf("appendJSONString(%q) = %s, want %s", s, got, want)
+		}
+	})
+}

@@ -109,15 +109,28 @@ func shardFile(name string, es []entry) []byte {
 // U+FFFD). Tokens never need escaping and page text seldom does: such
 // strings are copied as they are, the others handed to encoding/json.
 func appendJSONString[S string | []byte](b []byte, s S) []byte {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		// 0xE2 starts U+2028 and U+2029 (E2 80 A8, E2 80 A9).
-		if jsonSpecial[c] || c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2]&^1 == 0xA8 {
-			return appendMarshaled(b, string(s))
+	for i := 0; i < len(s); {
+		switch c := s[i]; {
+		case c < utf8.RuneSelf:
+			if jsonSpecial[c] {
+				return appendMarshaled(b, string(s))
+			}
+			i++
+		case 0xE3 <= c && c <= 0xEC || c == 0xEE || c == 0xEF:
+			// Three bytes, valid with any continuation bytes (this is most
+			// CJK text); E0, E1, E2 (which starts U+2028) and ED are
+			// checked below.
+			if i+2 >= len(s) || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 {
+				return appendMarshaled(b, string(s))
+			}
+			i += 3
+		default:
+			r, n := utf8.DecodeRuneInString(string(s[i:min(i+utf8.UTFMax, len(s))]))
+			if r == utf8.RuneError && n == 1 || r == '\u2028' || r == '\u2029' {
+				return appendMarshaled(b, string(s))
+			}
+			i += n
 		}
-	}
-	if !utf8.ValidString(string(s)) {
-		return appendMarshaled(b, string(s))
 	}
 	b = append(b, '"')
 	b = append(b, s...)

@@ -97,6 +97,7 @@ func scan(s string, emit func(text []byte, key uint64, start, end int)) {
 		prev, prevSrc = f, i
 	}
 	var fb [8]rune
+	seps := foldedSeps()
 	i := 0
 	for j := 0; j < len(s); i++ {
 		// Decode as range over a string does, with the three-byte forms of
@@ -132,6 +133,10 @@ func scan(s string, emit func(text []byte, key uint64, start, end int)) {
 				flushWord()
 			}
 			prev = -1
+		case seps.has(r): // punctuation of Chinese text: "，", "。", "“"
+			flushWord()
+			prev = -1
+			inWord = false
 		default:
 			for _, f := range fold(fb[:0], r) {
 				k := kind(f)
@@ -193,6 +198,48 @@ func runs(s string) []run {
 	flush()
 	return out
 }
+
+// sepSet marks the characters of three blocks, general punctuation
+// (U+2000–U+206F), CJK punctuation (U+3000–U+303F) and full-width forms
+// (U+FF00–U+FFEF), that fold to separators only. Chinese text has them in
+// every sentence ("，", "。", "“"), and scan passes over them without
+// folding or classifying.
+type sepSet struct {
+	general [0x70]bool
+	cjk     [0x40]bool
+	full    [0xF0]bool
+}
+
+func (t *sepSet) has(r rune) bool {
+	switch {
+	case uint32(r-0x2000) < 0x70:
+		return t.general[r-0x2000]
+	case uint32(r-0x3000) < 0x40:
+		return t.cjk[r-0x3000]
+	case uint32(r-0xFF00) < 0xF0:
+		return t.full[r-0xFF00]
+	}
+	return false
+}
+
+// foldedSeps is the sepSet, made when first needed.
+var foldedSeps = sync.OnceValue(func() *sepSet {
+	t := &sepSet{}
+	mark := func(block []bool, first rune) {
+		for i := range block {
+			block[i] = true
+			for _, c := range fold(nil, first+rune(i)) {
+				if kind(c) != kindSep {
+					block[i] = false
+				}
+			}
+		}
+	}
+	mark(t.general[:], 0x2000)
+	mark(t.cjk[:], 0x3000)
+	mark(t.full[:], 0xFF00)
+	return t
+})
 
 // fold appends the NFKC form of r, lower-cased code point by code point.
 // Each rune is normalized on its own, so offsets map back trivially and the
