@@ -101,8 +101,8 @@ func Build(docs []Doc, opts ...Option) map[string][]byte {
 	if !c.hasBase {
 		c.base = commonBase(docs)
 	}
-	es, df := encodeTerms(gatherAll(docs))
-	es = append(es, prefixTable(df)...)
+	es, df := encodeTerms(gatherAll(docs)) // entries by partition
+	es = append(es, prefixTable(df))
 	n := shardCount(es, c.shardMax)
 	files := make(map[string][]byte, n+len(docs)+1)
 	writeShards(es, n, files)

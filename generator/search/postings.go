@@ -11,9 +11,9 @@ import (
 )
 
 // encodeTerms encodes every posting list, one partition per goroutine,
-// freeing each partition as it goes. It also returns the document frequency
-// of every word.
-func encodeTerms(g *gathered) ([]entry, map[string]int) {
+// freeing each partition as it goes, into entries by partition. It also
+// returns the document frequency of every word.
+func encodeTerms(g *gathered) ([][]entry, map[string]int) {
 	var avg [numFields]float64
 	for _, l := range g.lens {
 		for f := range avg {
@@ -49,15 +49,7 @@ func encodeTerms(g *gathered) ([]entry, map[string]int) {
 	for _, m := range dfs[1:] {
 		maps.Copy(df, m)
 	}
-	n := 0
-	for _, es := range encs {
-		n += len(es)
-	}
-	all := make([]entry, 0, n)
-	for _, es := range encs {
-		all = append(all, es...)
-	}
-	return all, df
+	return encs, df
 }
 
 // posting is one document's entry in a term's list: a flatPosting with

@@ -38,10 +38,12 @@ func prefixTable(df map[string]int) []entry {
 }
 
 // shardCount picks a power of two so shards hold about shardTarget bytes.
-func shardCount(es []entry, most int) int {
+func shardCount(ess [][]entry, most int) int {
 	total := 0
-	for _, e := range es {
-		total += len(e.key) + len(e.val) + 6
+	for _, es := range ess {
+		for _, e := range es {
+			total += len(e.key) + len(e.val) + 6
+		}
 	}
 	n := 1
 	for n < most && n*shardTarget < total {
@@ -50,23 +52,28 @@ func shardCount(es []entry, most int) int {
 	return n
 }
 
-// writeShards writes all n shards, empty ones included, keys sorted, into
-// files ("search/s/HEX.js").
-func writeShards(es []entry, n int, files map[string][]byte) {
+// writeShards writes all n shards of the entries ess, empty ones included,
+// keys sorted, into files ("search/s/HEX.js").
+func writeShards(ess [][]entry, n int, files map[string][]byte) {
 	// Group the entries by shard with a counting sort, in one array.
 	start := make([]int, n+1)
-	for _, e := range es {
-		start[e.hash&uint32(n-1)+1]++
+	for _, es := range ess {
+		for _, e := range es {
+			start[e.hash&uint32(n-1)+1]++
+		}
 	}
 	for i := range n {
 		start[i+1] += start[i]
 	}
 	next := slices.Clone(start[:n])
-	byShard := make([]entry, len(es))
-	for _, e := range es {
-		i := e.hash & uint32(n-1)
-		byShard[next[i]] = e
-		next[i]++
+	byShard := make([]entry, start[n])
+	for j, es := range ess {
+		for _, e := range es {
+			i := e.hash & uint32(n-1)
+			byShard[next[i]] = e
+			next[i]++
+		}
+		ess[j] = nil
 	}
 	out := make([][]byte, n)
 	parallel.For(n, 0, func(i int) {
