@@ -179,6 +179,15 @@
 // file per result shown. Build is deterministic: the same Docs, in any
 // order, give byte-identical files; shard keys are written sorted.
 //
+// Build's cost grows with the postings (one per distinct term of a page:
+// about 7 million at 10,000 pages). It tokenizes pages in batches on all
+// cores, gives every term an integer id in one of 16 partitions, keeps a
+// posting in 12 bytes in chunks it never copies, sorts each partition's
+// postings by term with a counting sort, and encodes each list straight
+// into a shared buffer; BenchmarkSearchBuild10k reports its time, CPU,
+// allocations and peak heap. TestPostingsMatchReference checks every list
+// against the plain computation.
+//
 // # Browser client
 //
 // A page gets search with this markup, ROOT being the path from the page to

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"strconv"
 )
 
 // alphabet holds the 64 characters of the posting encoding. The first 32 end
@@ -23,7 +24,7 @@ var alphabetIndex = func() (t [256]int8) {
 // appendVarint appends v as base-32 digits, most significant first; every
 // digit but the last is written with the continuation half of the alphabet.
 func appendVarint(b []byte, v uint32) []byte {
-	var d [7]byte
+	var d [maxVarint]byte
 	n := 0
 	for {
 		d[n] = byte(v & 31)
@@ -37,6 +38,29 @@ func appendVarint(b []byte, v uint32) []byte {
 		b = append(b, alphabet[32+d[i]])
 	}
 	return append(b, alphabet[d[0]])
+}
+
+// maxVarint is the most digits appendVarint writes.
+const maxVarint = 7
+
+// putVarint writes v at b[n:] as appendVarint appends it, and returns the
+// index after it. b must have room for maxVarint digits.
+func putVarint(b []byte, n int, v uint32) int {
+	if v < 32 { // most deltas, scores and masks
+		b[n] = alphabet[v]
+		return n + 1
+	}
+	// kept short so that the compiler inlines the common case
+	return putVarintLong(b, n, v)
+}
+
+//go:noinline
+func putVarintLong(b []byte, n int, v uint32) int {
+	if v < 1024 {
+		b[n], b[n+1] = alphabet[32+v>>5], alphabet[v&31]
+		return n + 2
+	}
+	return n + len(appendVarint(b[n:n:n+maxVarint], v)) // writes in place: b has room
 }
 
 // decodeVarints decodes a string of varints written by appendVarint.
@@ -59,7 +83,7 @@ func decodeVarints(s string) ([]uint32, error) {
 }
 
 // hashKey is 32-bit FNV-1a over the UTF-8 bytes of key.
-func hashKey(key string) uint32 {
+func hashKey[S string | []byte](key S) uint32 {
 	h := uint32(2166136261)
 	for i := 0; i < len(key); i++ {
 		h ^= uint32(key[i])
@@ -97,4 +121,36 @@ func jsPayload(b []byte) ([]byte, error) {
 		return nil, fmt.Errorf("not a search index file")
 	}
 	return b[i+1 : j], nil
+}
+
+// docFile writes what jsFile would for docRecord(d), faster:
+// __zhinanSearch.load("d/ID",{"p":[[anchor,heading,text],...],"s":...,"t":...,"u":...});
+func docFile(id int, d *Doc) []byte {
+	size := 64 + len(d.URL) + len(d.Title) + len(d.Section)
+	for _, p := range d.Parts {
+		size += len(p.Anchor) + len(p.Heading) + len(p.Text) + 12
+	}
+	b := make([]byte, 0, size)
+	b = append(b, `__zhinanSearch.load("d/`...)
+	b = strconv.AppendInt(b, int64(id), 10)
+	b = append(b, `",{"p":[`...)
+	for i, p := range d.Parts {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '[')
+		b = appendJSONString(b, p.Anchor)
+		b = append(b, ',')
+		b = appendJSONString(b, p.Heading)
+		b = append(b, ',')
+		b = appendJSONString(b, p.Text)
+		b = append(b, ']')
+	}
+	b = append(b, `],"s":`...)
+	b = appendJSONString(b, d.Section)
+	b = append(b, `,"t":`...)
+	b = appendJSONString(b, d.Title)
+	b = append(b, `,"u":`...)
+	b = appendJSONString(b, d.URL)
+	return append(b, "});\n"...)
 }

@@ -234,6 +234,14 @@ func TestVarint(t *testing.T) {
 	if err != nil || !slices.Equal(got, vals) {
 		t.Errorf("decode(encode(%v)) = %v, %v", vals, got, err)
 	}
+	put := make([]byte, len(vals)*maxVarint)
+	n := 0
+	for _, v := range vals {
+		n = putVarint(put, n, v)
+	}
+	if string(put[:n]) != string(b) {
+		t.Errorf("putVarint wrote %q, appendVarint %q", put[:n], b)
+	}
 }
 
 // TestExcerptNeverEmpty: a match in a heading with no text of its own, or

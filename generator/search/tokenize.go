@@ -34,8 +34,14 @@ type run struct {
 // implements the same algorithm.
 func Tokenize(s string) []Token {
 	var toks []Token
-	scan(s, func(text []byte, _ uint64, start, end int) {
-		toks = append(toks, Token{Text: string(text), Start: start, End: end})
+	scan(s, func(text []byte, key uint64, start, end int) {
+		t := Token{Start: start, End: end}
+		if key != 0 {
+			t.Text = cjkText(key)
+		} else {
+			t.Text = string(text)
+		}
+		toks = append(toks, t)
 	})
 	return toks
 }
@@ -67,40 +73,97 @@ func classify(s string, f func(r rune, k int, src int)) {
 }
 
 // scan calls emit for every token of s, in the order of Tokenize, with the
-// token's cjkKey (0 for a word). The text is only valid during the call. It
-// streams: this is the indexer's hot loop.
+// token's cjkKey. A word comes with its text (valid only during the call)
+// and key 0; a CJK token with its key and no text (cjkText makes it). It
+// streams: this is the indexer's hot loop, so it follows classify with the
+// commonest characters, Han ideographs and ASCII, handled in place.
 func scan(s string, emit func(text []byte, key uint64, start, end int)) {
-	var word, buf []byte
+	var word []byte
 	wordStart, wordEnd := 0, 0
 	prev, prevSrc := rune(-1), 0 // the previous character of a CJK run
+	inWord := false              // the previous character was a word character (classify's inWord)
 	flushWord := func() {
 		if len(word) > 0 {
 			emit(word, 0, wordStart, wordEnd)
 			word = word[:0]
 		}
 	}
-	classify(s, func(f rune, k int, i int) {
-		switch k {
-		case kindCJK:
-			flushWord()
-			if prev >= 0 {
-				emit(utf8.AppendRune(utf8.AppendRune(buf[:0], prev), f), cjkKey(prev, f), prevSrc, i+1)
-			}
-			buf = utf8.AppendRune(buf[:0], f)
-			emit(buf, cjkKey(f, -1), i, i+1)
-			prev, prevSrc = f, i
-		case kindWord:
-			if len(word) == 0 {
-				wordStart = i
-			}
-			word = utf8.AppendRune(word, f)
-			wordEnd = i + 1
-			prev = -1
-		default:
-			flushWord()
-			prev = -1
+	cjkChar := func(f rune, i int) {
+		flushWord()
+		if prev >= 0 {
+			emit(nil, cjkKey(prev, f), prevSrc, i+1)
 		}
-	})
+		emit(nil, cjkKey(f, -1), i, i+1)
+		prev, prevSrc = f, i
+	}
+	var fb [8]rune
+	seps := foldedSeps()
+	i := 0
+	for j := 0; j < len(s); i++ {
+		// Decode as range over a string does, with the three-byte forms of
+		// U+4000–U+9FFF (most Chinese text) decoded here.
+		var r rune
+		if c := s[j]; c < utf8.RuneSelf {
+			r = rune(c)
+			j++
+		} else if 0xE4 <= c && c <= 0xE9 && j+2 < len(s) && s[j+1]&0xC0 == 0x80 && s[j+2]&0xC0 == 0x80 {
+			r = rune(c&0x0F)<<12 | rune(s[j+1]&0x3F)<<6 | rune(s[j+2]&0x3F)
+			j += 3
+		} else {
+			var n int
+			r, n = utf8.DecodeRuneInString(s[j:])
+			j += n
+		}
+		switch {
+		case isUnifiedHan(r): // folds to itself
+			cjkChar(r, i)
+			inWord = false
+		case r < utf8.RuneSelf:
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			inWord = 'a' <= r && r <= 'z' || '0' <= r && r <= '9'
+			if inWord {
+				if len(word) == 0 {
+					wordStart = i
+				}
+				word = append(word, byte(r))
+				wordEnd = i + 1
+			} else {
+				flushWord()
+			}
+			prev = -1
+		case seps.has(r): // punctuation of Chinese text: "，", "。", "“"
+			flushWord()
+			prev = -1
+			inWord = false
+		default:
+			for _, f := range fold(fb[:0], r) {
+				k := kind(f)
+				if k == kindMark {
+					k = kindSep
+					if inWord {
+						k = kindWord
+					}
+				}
+				inWord = k == kindWord
+				switch k {
+				case kindCJK:
+					cjkChar(f, i)
+				case kindWord:
+					if len(word) == 0 {
+						wordStart = i
+					}
+					word = utf8.AppendRune(word, f)
+					wordEnd = i + 1
+					prev = -1
+				default:
+					flushWord()
+					prev = -1
+				}
+			}
+		}
+	}
 	flushWord()
 }
 
@@ -135,6 +198,48 @@ func runs(s string) []run {
 	flush()
 	return out
 }
+
+// sepSet marks the characters of three blocks, general punctuation
+// (U+2000–U+206F), CJK punctuation (U+3000–U+303F) and full-width forms
+// (U+FF00–U+FFEF), that fold to separators only. Chinese text has them in
+// every sentence ("，", "。", "“"), and scan passes over them without
+// folding or classifying.
+type sepSet struct {
+	general [0x70]bool
+	cjk     [0x40]bool
+	full    [0xF0]bool
+}
+
+func (t *sepSet) has(r rune) bool {
+	switch {
+	case uint32(r-0x2000) < 0x70:
+		return t.general[r-0x2000]
+	case uint32(r-0x3000) < 0x40:
+		return t.cjk[r-0x3000]
+	case uint32(r-0xFF00) < 0xF0:
+		return t.full[r-0xFF00]
+	}
+	return false
+}
+
+// foldedSeps is the sepSet, made when first needed.
+var foldedSeps = sync.OnceValue(func() *sepSet {
+	t := &sepSet{}
+	mark := func(block []bool, first rune) {
+		for i := range block {
+			block[i] = true
+			for _, c := range fold(nil, first+rune(i)) {
+				if kind(c) != kindSep {
+					block[i] = false
+				}
+			}
+		}
+	}
+	mark(t.general[:], 0x2000)
+	mark(t.cjk[:], 0x3000)
+	mark(t.full[:], 0xFF00)
+	return t
+})
 
 // fold appends the NFKC form of r, lower-cased code point by code point.
 // Each rune is normalized on its own, so offsets map back trivially and the

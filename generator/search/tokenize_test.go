@@ -133,11 +133,6 @@ func FuzzTokenize(f *testing.F) {
 		if want := tokensFromRuns(s); !slices.Equal(toks, want) {
 			t.Fatalf("Tokenize(%q) = %v, but the query-side runs give %v", s, toks, want)
 		}
-		scan(s, func(text []byte, key uint64, _, _ int) {
-			if key != 0 && cjkText(key) != string(text) {
-				t.Fatalf("cjkText(cjkKey) = %q, want %q", cjkText(key), text)
-			}
-		})
 		n := utf8.RuneCountInString(s)
 		prev := 0
 		for _, tok := range toks {
@@ -203,4 +198,17 @@ func FuzzParseQuery(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestTokenizePunctuationBlocks: the characters scan passes over as
+// separators tokenize as classify has them, between words and Han.
+func TestTokenizePunctuationBlocks(t *testing.T) {
+	for _, block := range [][2]rune{{0x2000, 0x2070}, {0x3000, 0x3040}, {0xFF00, 0xFFF0}} {
+		for r := block[0]; r < block[1]; r++ {
+			s := "ab" + string(r) + "c群" + string(r) + "主é" + string(r)
+			if got, want := Tokenize(s), tokensFromRuns(s); !slices.Equal(got, want) {
+				t.Errorf("Tokenize(%q) = %v, classify gives %v", s, got, want)
+			}
+		}
+	}
 }
