@@ -14,6 +14,7 @@ import (
 	"zhinan/generator/diag"
 	"zhinan/generator/markdown"
 	"zhinan/generator/parallel"
+	"zhinan/generator/search"
 	"zhinan/generator/site"
 	"zhinan/generator/tmpl"
 )
@@ -70,7 +71,7 @@ type fileSet struct {
 	made   sync.Map // output path -> []byte, for jobs already run
 	search struct {
 		once  sync.Once
-		files map[string][]byte
+		index *search.Lazy
 	}
 	siteFiles struct {
 		once  sync.Once
@@ -135,18 +136,12 @@ func (o *fileSet) siteNames() []string {
 }
 
 // searchNames lists the search index's files, building it if need be.
-func (o *fileSet) searchNames() []string {
-	files := o.searchFiles()
-	names := make([]string, 0, len(files))
-	for n := range files {
-		names = append(names, n)
-	}
-	return names
-}
+func (o *fileSet) searchNames() []string { return o.searchIndex().Names() }
 
-func (o *fileSet) searchFiles() map[string][]byte {
-	o.search.once.Do(func() { o.search.files = searchFiles(o.site) })
-	return o.search.files
+// searchIndex builds the search index on first use.
+func (o *fileSet) searchIndex() *search.Lazy {
+	o.search.once.Do(func() { o.search.index = searchIndex(o.site) })
+	return o.search.index
 }
 
 // file makes one output file. A missing file is fs.ErrNotExist; a template
@@ -181,7 +176,7 @@ func (o *fileSet) file(name string, keep bool) ([]byte, error) {
 		return buf.Bytes(), nil
 	}
 	if strings.HasPrefix(name, "search/") {
-		if b, ok := o.searchFiles()[name]; ok {
+		if b, ok := o.searchIndex().File(name); ok {
 			return b, nil
 		}
 	}

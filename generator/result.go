@@ -98,7 +98,7 @@ func (r *Result) Write(dir string, keepFailed bool) error {
 	// The search index is built on the side while the pages are written
 	// (they do not need it, and writing leaves the cores time to spare
 	// while the kernel makes files), then written last.
-	go r.out.searchFiles()
+	go r.out.searchIndex()
 	err := output.WriteSets(dir,
 		output.Set{Names: r.out.siteNames, Get: get},
 		output.Set{Names: r.out.searchNames, Get: get})

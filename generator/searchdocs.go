@@ -5,9 +5,9 @@ import (
 	"zhinan/generator/site"
 )
 
-// searchFiles builds the search index of the finished site graph: one
+// searchIndex builds the search index of the finished site graph: one
 // document per page that has Markdown, its text split at headings.
-func searchFiles(s *site.Site) map[string][]byte {
+func searchIndex(s *site.Site) *search.Lazy {
 	docs := make([]search.Doc, 0, len(s.Pages))
 	for _, p := range s.Pages {
 		d := p.Doc()
@@ -23,5 +23,5 @@ func searchFiles(s *site.Site) map[string][]byte {
 		}
 		docs = append(docs, sd)
 	}
-	return search.Build(docs, search.WithBase(s.BasePath), search.WithSynonyms(s.Config.SynonymSets()))
+	return search.BuildLazy(docs, search.WithBase(s.BasePath), search.WithSynonyms(s.Config.SynonymSets()))
 }

@@ -4,8 +4,6 @@ import (
 	"cmp"
 	"slices"
 	"strings"
-
-	"zhinan/generator/parallel"
 )
 
 // Doc is one page of the site as search sees it.
@@ -85,6 +83,26 @@ const (
 // to the output root, all under "search/". The same docs, in any order, give
 // byte-identical files.
 func Build(docs []Doc, opts ...Option) map[string][]byte {
+	ix := BuildLazy(docs, opts...)
+	files := make(map[string][]byte, len(ix.files)+len(ix.docs))
+	for _, name := range ix.Names() {
+		files[name], _ = ix.File(name)
+	}
+	return files
+}
+
+// Lazy is an index whose page records (search/d/ID.js) are made when asked
+// for, from the Docs it keeps, instead of all at once: they are most of the
+// index's bytes, and a build that writes each one as it is made never holds
+// them all. The shards and the manifest are made by BuildLazy.
+type Lazy struct {
+	files map[string][]byte // shards and manifest, by path
+	docs  []Doc             // in page ID order
+}
+
+// BuildLazy is Build with the page records left to Lazy.File. The Docs'
+// strings are kept, not copied.
+func BuildLazy(docs []Doc, opts ...Option) *Lazy {
 	c := config{shardMax: shardsMax, params: defaultParams()}
 	for _, o := range opts {
 		o(&c)
@@ -104,18 +122,47 @@ func Build(docs []Doc, opts ...Option) map[string][]byte {
 	es, df := encodeTerms(gatherAll(docs)) // entries by partition
 	es = append(es, prefixTable(df))
 	n := shardCount(es, c.shardMax)
-	files := make(map[string][]byte, n+len(docs)+1)
+	files := make(map[string][]byte, n+1)
 	writeShards(es, n, files)
-	es = nil
-	docFiles := make([][]byte, len(docs))
-	parallel.For(len(docs), 0, func(id int) { docFiles[id] = docFile(id, &docs[id]) })
-	for id, b := range docFiles {
-		files[filePath(docName(id))] = b
-	}
 	files[filePath(manifestKey)] = jsFile(manifestKey, map[string]any{
 		"v": formatVer, "base": c.base, "shards": n, "docs": len(docs), "q": c.params,
 	})
-	return files
+	return &Lazy{files: files, docs: docs}
+}
+
+// Names lists every file of the index (paths under search/), unsorted.
+func (ix *Lazy) Names() []string {
+	names := make([]string, 0, len(ix.files)+len(ix.docs))
+	for name := range ix.files {
+		names = append(names, name)
+	}
+	for id := range ix.docs {
+		names = append(names, filePath(docName(id)))
+	}
+	return names
+}
+
+// File makes one file of the index by its path ("search/d/12.js"), and
+// reports whether there is such a file. It is safe for concurrent use.
+func (ix *Lazy) File(name string) ([]byte, bool) {
+	if b, ok := ix.files[name]; ok {
+		return b, true
+	}
+	num, ok := strings.CutPrefix(name, "search/d/")
+	if num, ok = strings.CutSuffix(num, ".js"); !ok || num == "" || (num[0] == '0' && num != "0") {
+		return nil, false
+	}
+	id := 0
+	for _, c := range num {
+		if c < '0' || c > '9' || id > len(ix.docs) {
+			return nil, false
+		}
+		id = id*10 + int(c-'0')
+	}
+	if id >= len(ix.docs) {
+		return nil, false
+	}
+	return docFile(id, &ix.docs[id]), true
 }
 
 // filePath is the path of index file NAME: "search/NAME.js".

@@ -342,3 +342,26 @@ func TestHeadingRoutes(t *testing.T) {
 		}
 	}
 }
+
+// TestLazyIsBuild: the lazy index names the same files as Build, with the
+// same bytes, and no others.
+func TestLazyIsBuild(t *testing.T) {
+	docs := genCorpus(corpusOptions{pages: 300, bodyRunes: 200, seed: 3})
+	want := Build(docs, WithBase("/"))
+	ix := BuildLazy(docs, WithBase("/"))
+	names := ix.Names()
+	if len(names) != len(want) {
+		t.Errorf("Lazy names %d files, Build makes %d", len(names), len(want))
+	}
+	for _, name := range names {
+		got, ok := ix.File(name)
+		if !ok || !bytes.Equal(got, want[name]) {
+			t.Errorf("Lazy.File(%q) = %d bytes, %v; Build made %d bytes", name, len(got), ok, len(want[name]))
+		}
+	}
+	for _, name := range []string{"search/d/300.js", "search/d/01.js", "search/d/-1.js", "search/d/.js", "search/d/1", "search/d/99999999999999999999.js", "search/x.js"} {
+		if b, ok := ix.File(name); ok {
+			t.Errorf("Lazy.File(%q) = %d bytes, want no such file", name, len(b))
+		}
+	}
+}
