@@ -71,7 +71,6 @@ func runBuild(args []string) int {
 	defer stop()
 	opts.BaseURL = *base
 	opts.Once = true
-	limitMemory()
 	dir, ok := outputDir(fs, sf.src, *out)
 	if !ok {
 		return 1
@@ -80,6 +79,7 @@ func runBuild(args []string) int {
 	res, diags := generator.NewBuilder(opts).Build(generator.All)
 	if res != nil {
 		diags = append(diags, generator.PublishWarnings(res.Site)...)
+		limitMemory(res.Pages) // before the templates and the search index, the build's peak
 	}
 	if diags.HasErrors() {
 		if res != nil {
@@ -143,10 +143,10 @@ func runCheck(args []string) int {
 		return rc
 	}
 	opts.Once = true
-	limitMemory()
 	res, diags := generator.NewBuilder(opts).Build(generator.All)
 	pages := 0
 	if res != nil {
+		limitMemory(res.Pages)
 		diags = append(diags, res.Check()...)
 		diags = append(diags, generator.PublishWarnings(res.Site)...)
 		diags.Sort()

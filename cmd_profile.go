@@ -48,16 +48,27 @@ func startProfiles(cpu, mem string) (stop func(), err error) {
 	}, nil
 }
 
-// limitMemory gives a one-shot build (build, check) a soft memory limit of a
-// quarter of the machine's memory, unless the environment sets
-// GOMEMLIMIT. Below it the collector runs as usual (GOGC: a heap up to twice
-// the live data); near it the collector runs more often, so a site too big
-// for the machine costs more CPU time instead of swapping or being killed.
-func limitMemory() {
+// Memory of a one-shot build (build, check). Go's collector lets the heap
+// grow to twice the live data (GOGC=100); at the peak of a build (the search
+// index made while pages are written) a page of the synthetic corpus holds
+// about 25 kB, so 50,000 pages would take 3 GB where 1.25 GB are live. A soft
+// memory limit makes the collector run more often as the heap nears it,
+// which costs little CPU time when the live data is well below it.
+const (
+	memoryFloor   = 1536 << 20 // the soft limit of a small site
+	memoryPerPage = 32 << 10   // the limit grows by this per page, so a big site's live data stays well below it
+)
+
+// limitMemory sets the soft memory limit for a build of pages pages:
+// memoryPerPage times pages, at least memoryFloor, at most half the
+// machine's memory, unless the environment sets GOMEMLIMIT.
+func limitMemory(pages int) {
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return
 	}
+	limit := max(int64(memoryFloor), int64(memoryPerPage)*int64(pages))
 	if total := physicalMemory(); total > 0 {
-		debug.SetMemoryLimit(int64(total / 4))
+		limit = min(limit, int64(total/2))
 	}
+	debug.SetMemoryLimit(limit)
 }

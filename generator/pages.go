@@ -97,12 +97,15 @@ func planSite(s *site.Site, theme *tmpl.Set, fsys fs.FS, assets []string) (*file
 	for name, b := range theme.Assets() {
 		o.static["assets/"+name] = b
 	}
-	o.static["assets/chroma.css"] = markdown.StyleCSS()
+	o.static["assets/chroma.css"] = chromaCSS()
 	for _, a := range assets {
 		o.assets[a] = true
 	}
 	return o, diags
 }
+
+// chromaCSS is the code highlighting style sheet, minified once.
+var chromaCSS = sync.OnceValue(func() []byte { return tmpl.Minify("chroma.css", markdown.StyleCSS()) })
 
 // assetFile is the site-root path of a content file copied to output path
 // name: the folder of pages (content: in zhinan.yaml) holds it.

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"zhinan/generator/tmpl"
 )
 
 var bench10k []Doc
@@ -40,8 +42,8 @@ func bigramsByDF(docs []Doc) []string {
 }
 
 // firstQueryBytes is what a browser downloads for its first query: the
-// client's two scripts, the manifest and every file a fresh Index reads to
-// show n results.
+// client's two scripts (minified, as a build writes them), the manifest and
+// every file a fresh Index reads to show n results.
 func firstQueryBytes(tb testing.TB, files map[string][]byte, q string, n int) (int, []string) {
 	scripts := 0
 	for _, path := range []string{searchJS, searchBoxJS} {
@@ -49,7 +51,7 @@ func firstQueryBytes(tb testing.TB, files map[string][]byte, q string, n int) (i
 		if err != nil {
 			tb.Fatal(err)
 		}
-		scripts += len(js)
+		scripts += len(tmpl.Minify(path, js))
 	}
 	ix, err := Open(memFS(files))
 	if err != nil {

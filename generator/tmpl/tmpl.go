@@ -12,7 +12,7 @@
 //	templates/alias.html         a redirect from an old URL
 //	templates/404.html           the not-found page
 //	templates/partials/*.html    {{define "name"}} snippets shared by all layouts
-//	templates/assets/**          copied to assets/ in the output (CSS, JS, icons)
+//	templates/assets/**          copied to assets/ in the output (CSS, JS, icons); scripts and style sheets minified (see Minify)
 //
 // Every layout is parsed together with base.html and all partials, under its
 // path, so a template error reads "templates/page.html:12:3: ...". A page can
@@ -54,7 +54,7 @@ func Load(theme, site fs.FS, funcs template.FuncMap) (*Set, diag.List) {
 	var shared []string
 	for name := range files {
 		if strings.HasPrefix(name, "assets/") {
-			set.assets[strings.TrimPrefix(name, "assets/")] = files[name]
+			set.assets[strings.TrimPrefix(name, "assets/")] = Minify(name, files[name])
 		} else if name == "base.html" || strings.HasPrefix(name, "partials/") {
 			shared = append(shared, name)
 		}
