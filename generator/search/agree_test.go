@@ -170,7 +170,8 @@ func TestSearchAgreesWithJS(t *testing.T) {
 				}
 			}
 		}
-		if want := q != "无此内容"; (len(goRes) > 0) != want {
+		// "a" is no page's word, and too short to stand for the words it begins.
+		if want := q != "无此内容" && q != "a"; (len(goRes) > 0) != want {
 			t.Errorf("query %q: %d results", q, len(goRes))
 		}
 		if diff := cmp.Diff(goRes, js[i], approx); diff != "" {

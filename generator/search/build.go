@@ -120,7 +120,7 @@ func BuildLazy(docs []Doc, opts ...Option) *Lazy {
 		c.base = commonBase(docs)
 	}
 	es, df := encodeTerms(gatherAll(docs)) // entries by partition
-	es = append(es, prefixTable(df))
+	es = append(es, prefixTable(df, c.params.PrefixMin))
 	n := shardCount(es, c.shardMax)
 	files := make(map[string][]byte, n+1)
 	writeShards(es, n, files)

@@ -48,9 +48,11 @@
 //     question words: 的 了 吗 么 怎么 什么 如何 是不是 …), which are
 //     dropped, and at synonyms (below), which become units of their own;
 //     each remaining piece is a unit. The last unit of a query, if it is a
-//     word, also matches the (at most 8, most frequent) indexed words it
-//     is a prefix of, at params.Prefix (0.7) times their score: "wec"
-//     finds "wecom". A word of four letters or more that matches nothing,
+//     word of params.PrefixMin (3) characters or more, also matches the (at
+//     most 8, most frequent) indexed words it is a prefix of, at
+//     params.Prefix (0.7) times their score: "wec" finds "wecom". A shorter
+//     word begins too many words to tell which is meant, and each would
+//     load a shard of its own. A word of four letters or more that matches nothing,
 //     not even as a prefix, is read as a typo: it asks for the indexed
 //     words one edit away (a letter replaced, added, dropped, or two
 //     neighbours swapped) among those listed under "^" + its first three
@@ -164,7 +166,7 @@
 // script tag (adding "index.html" to URLs ending in "/" under file://). N is a power of
 // two chosen so shards hold about 16 kB of postings (at most 8192 shards); a
 // key lives in shard FNV-1a-32(UTF-8 key) mod N, in lower-case hex without
-// leading zeros. Keys are terms, and "^" + a prefix (up to 12 characters) of
+// leading zeros. Keys are terms, and "^" + a prefix (params.PrefixMin to 12 characters) of
 // indexed words, whose value lists the words it expands to. Pages are
 // numbered in order of URL.
 //

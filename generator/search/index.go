@@ -66,6 +66,15 @@ func Open(fsys fs.FS) (*Index, error) {
 // Base is the site's base path recorded in the manifest.
 func (ix *Index) Base() string { return ix.base }
 
+// Read reports the index files read so far (paths under search/ without
+// ".js", in the order read) and their total size: what a browser would have
+// downloaded for the queries searched, scripts aside.
+func (ix *Index) Read() (files []string, bytes int) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	return append([]string(nil), ix.read...), ix.bytes
+}
+
 // load reads search/NAME.js into v. The caller holds ix.mu or owns ix.
 func (ix *Index) load(name string, v any) error {
 	path := "search/" + name + ".js"

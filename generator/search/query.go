@@ -10,30 +10,31 @@ import (
 // ("q"), and both Index.Search and search-core.js read them from there, so
 // they are stated once, here.
 type params struct {
-	Scale    float64    `json:"scale"`    // stored scores q stand for e^(q/scale) − 1
-	Prefix   float64    `json:"prefix"`   // weight of a word found by prefix ("wec" → "wecom")
-	Parts    int        `json:"parts"`    // part-mask bits; parts from parts−1 on share the last
-	Excerpt  int        `json:"excerpt"`  // excerpt length, in runes
-	Before   int        `json:"before"`   // runes of context before the first match
-	Heading  float64    `json:"heading"`  // a term in a part's heading counts this many times in choosing the part a result links to
-	MaxQuery int        `json:"maxQuery"` // a query is cut to this many runes
-	Partial  float64    `json:"partial"`  // share of a unit's weight a page must hold to match it in part
-	Together float64    `json:"together"` // score bonus when the matched units meet in one part
-	Junction float64    `json:"junction"` // see segment
-	Join     float64    `json:"join"`     // weight of a junction bigram's score (see segment)
-	Synonym  float64    `json:"synonym"`  // weight of a synonym against the word typed
-	WordNorm float64    `json:"wordNorm"` // a unit's score is divided by its number of terms to this power
-	TypoMin  int        `json:"typoMin"`  // the shortest word (runes) read as a typo when it matches nothing
-	TypoKeep int        `json:"typoKeep"` // how many of its first runes a typo is trusted to have right
-	Soft     string     `json:"soft"`     // see segment
-	Stop     []string   `json:"stop"`     // filler words cut out of CJK runs, longest first
-	Synonyms [][]string `json:"synonyms"` // folded synonym sets (see WithSynonyms)
+	Scale     float64    `json:"scale"`     // stored scores q stand for e^(q/scale) − 1
+	Prefix    float64    `json:"prefix"`    // weight of a word found by prefix ("wec" → "wecom")
+	PrefixMin int        `json:"prefixMin"` // the shortest last word (runes) that also matches the words it begins
+	Parts     int        `json:"parts"`     // part-mask bits; parts from parts−1 on share the last
+	Excerpt   int        `json:"excerpt"`   // excerpt length, in runes
+	Before    int        `json:"before"`    // runes of context before the first match
+	Heading   float64    `json:"heading"`   // a term in a part's heading counts this many times in choosing the part a result links to
+	MaxQuery  int        `json:"maxQuery"`  // a query is cut to this many runes
+	Partial   float64    `json:"partial"`   // share of a unit's weight a page must hold to match it in part
+	Together  float64    `json:"together"`  // score bonus when the matched units meet in one part
+	Junction  float64    `json:"junction"`  // see segment
+	Join      float64    `json:"join"`      // weight of a junction bigram's score (see segment)
+	Synonym   float64    `json:"synonym"`   // weight of a synonym against the word typed
+	WordNorm  float64    `json:"wordNorm"`  // a unit's score is divided by its number of terms to this power
+	TypoMin   int        `json:"typoMin"`   // the shortest word (runes) read as a typo when it matches nothing
+	TypoKeep  int        `json:"typoKeep"`  // how many of its first runes a typo is trusted to have right
+	Soft      string     `json:"soft"`      // see segment
+	Stop      []string   `json:"stop"`      // filler words cut out of CJK runs, longest first
+	Synonyms  [][]string `json:"synonyms"`  // folded synonym sets (see WithSynonyms)
 }
 
 // defaultParams are the tunables Build writes unless told otherwise.
 func defaultParams() params {
 	return params{
-		Scale: scoreScale, Prefix: 0.7, Parts: maxParts, Excerpt: 80, Before: 20, Heading: 20, MaxQuery: 64,
+		Scale: scoreScale, Prefix: 0.7, PrefixMin: 3, Parts: maxParts, Excerpt: 80, Before: 20, Heading: 20, MaxQuery: 64,
 		Synonyms: [][]string{}, Partial: 0.5, Together: 0.3, Junction: 4, Join: 0.4, Synonym: 0.8, TypoMin: 4, TypoKeep: 3, WordNorm: 1, Soft: softChars, Stop: stopWords,
 	}
 }
@@ -122,7 +123,8 @@ func parseQuery(q string, p *params) []unit {
 		np.Stop = nil
 		return parseQuery(q, &np)
 	}
-	if n := len(us); n > 0 && !us[n-1].join && len(us[n-1].alts) == 1 && len(us[n-1].alts[0]) == 1 && !isCJKTerm(us[n-1].alts[0][0]) {
+	if n := len(us); n > 0 && !us[n-1].join && len(us[n-1].alts) == 1 && len(us[n-1].alts[0]) == 1 && !isCJKTerm(us[n-1].alts[0][0]) &&
+		utf8.RuneCountInString(us[n-1].alts[0][0]) >= p.PrefixMin {
 		us[n-1].prefix = true
 	}
 	return us

@@ -20,11 +20,11 @@ type entry struct {
 
 // prefixTable maps "^"+prefix to the most frequent words starting with it,
 // given the document frequency of every word.
-func prefixTable(df map[string]int) []entry {
+func prefixTable(df map[string]int, shortest int) []entry {
 	cands := make(map[string][]string)
 	for w := range df {
 		rs := []rune(w)
-		for p := 1; p < len(rs) && p <= prefixLen; p++ {
+		for p := max(1, shortest); p < len(rs) && p <= prefixLen; p++ {
 			k := "^" + string(rs[:p])
 			cands[k] = append(cands[k], w)
 		}

@@ -160,7 +160,8 @@
     });
     if (!us.length && P.stop.length) return parseQuery(q, Object.assign({}, P, { stop: [] }));
     var last = us[us.length - 1];
-    if (last && !last.join && last.alts.length === 1 && last.alts[0].length === 1 && kind(Array.from(last.alts[0][0])[0]) !== CJK) last.prefix = true;
+    if (last && !last.join && last.alts.length === 1 && last.alts[0].length === 1 && kind(Array.from(last.alts[0][0])[0]) !== CJK &&
+        Array.from(last.alts[0][0]).length >= P.prefixMin) last.prefix = true;
     return us;
   }
 
