@@ -157,7 +157,7 @@ func (b *Builder) Build(ch Change) (*Result, diag.List) {
 		b.theme = nil
 		return nil, diags
 	}
-	out, d := planSite(graph, theme, fsys, loaded.Assets)
+	out, d := planSite(graph, theme, fsys, loaded.Assets, b.opts.Once)
 	if len(d) > 0 {
 		diags.Merge(d)
 		diags.Sort()

@@ -73,7 +73,11 @@ type fileSet struct {
 		once  sync.Once
 		index *search.Lazy
 	}
-	siteFiles struct {
+	// dropContent: a page's HTML is let go once its file is made without
+	// being kept (see planSite), and the search index is built after the
+	// pages are written, so the two never hold memory at once.
+	dropContent bool
+	siteFiles   struct {
 		once  sync.Once
 		files map[string][]byte
 	}
@@ -87,10 +91,15 @@ func (o *fileSet) generated() map[string][]byte {
 }
 
 // planSite lists every output file of the site without running templates.
-func planSite(s *site.Site, theme *tmpl.Set, fsys fs.FS, assets []string) (*fileSet, diag.List) {
+//
+// once says the files are made once, by one Write (a one-shot build): then,
+// when the theme reads no page's HTML but where that page is made, each
+// page's HTML is let go as soon as its file is made.
+func planSite(s *site.Site, theme *tmpl.Set, fsys fs.FS, assets []string, once bool) (*fileSet, diag.List) {
 	jobs, diags := pageJobs(s, theme)
 	o := &fileSet{theme: theme, site: s, fsys: fsys, static: map[string][]byte{},
-		assets: map[string]bool{}, jobs: make(map[string]job, len(jobs))}
+		assets: map[string]bool{}, jobs: make(map[string]job, len(jobs)),
+		dropContent: once && theme.OwnContentOnly()}
 	for _, j := range jobs {
 		o.jobs[j.out] = j
 	}
@@ -175,6 +184,8 @@ func (o *fileSet) file(name string, keep bool) ([]byte, error) {
 		}
 		if keep {
 			o.made.Store(name, buf.Bytes())
+		} else if o.dropContent && j.data.Redirect == "" {
+			j.data.Page.DropContent()
 		}
 		return buf.Bytes(), nil
 	}

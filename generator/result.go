@@ -95,10 +95,14 @@ func (r *Result) Write(dir string, keepFailed bool) error {
 		}
 		return nil, output.Skip
 	}
-	// The search index is built on the side while the pages are written
-	// (they do not need it, and writing leaves the cores time to spare
-	// while the kernel makes files), then written last.
-	go r.out.searchIndex()
+	// The search index is written last. When pages let their HTML go as
+	// they are written (a one-shot build), it is built after them, so the
+	// two never take memory at once; else it is built on the side while
+	// the pages are written (they do not need it, and writing leaves the
+	// cores time to spare while the kernel makes files).
+	if !r.out.dropContent {
+		go r.out.searchIndex()
+	}
 	err := output.WriteSets(dir,
 		output.Set{Names: r.out.siteNames, Get: get},
 		output.Set{Names: r.out.searchNames, Get: get})

@@ -115,6 +115,17 @@ func (p *Page) Updated() time.Time {
 // Doc is the rendered Markdown of the page (nil for generated pages).
 func (p *Page) Doc() *markdown.Doc { return p.doc }
 
+// DropContent lets the page's HTML go (Content, and its document's HTML),
+// for a one-shot build that has written the page and whose templates read
+// no other page's HTML (tmpl.Set.OwnContentOnly). Everything else about
+// the page stays, the text the search index needs included.
+func (p *Page) DropContent() {
+	p.Content = ""
+	if p.doc != nil {
+		p.doc.HTML = ""
+	}
+}
+
 // Depth is the number of folders between the page and the site root; templates
 // use it to reach site files by relative paths that work from file:// too.
 func (p *Page) Depth() int { return strings.Count(p.Rel, "/") }
