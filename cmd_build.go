@@ -70,7 +70,7 @@ func runBuild(args []string) int {
 	}
 	defer stop()
 	opts.BaseURL = *base
-	opts.Once = true
+	opts.Once, opts.Loaded = true, limitMemory
 	dir, ok := outputDir(fs, sf.src, *out)
 	if !ok {
 		return 1
@@ -79,7 +79,6 @@ func runBuild(args []string) int {
 	res, diags := generator.NewBuilder(opts).Build(generator.All)
 	if res != nil {
 		diags = append(diags, generator.PublishWarnings(res.Site)...)
-		limitMemory(res.Pages) // before the templates and the search index, the build's peak
 	}
 	if diags.HasErrors() {
 		if res != nil {
@@ -142,11 +141,10 @@ func runCheck(args []string) int {
 	if rc >= 0 {
 		return rc
 	}
-	opts.Once = true
+	opts.Once, opts.Loaded = true, limitMemory
 	res, diags := generator.NewBuilder(opts).Build(generator.All)
 	pages := 0
 	if res != nil {
-		limitMemory(res.Pages)
 		diags = append(diags, res.Check()...)
 		diags = append(diags, generator.PublishWarnings(res.Site)...)
 		diags.Sort()

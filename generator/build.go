@@ -33,6 +33,10 @@ type Options struct {
 	// through templates and the search index. Set it only for a Builder
 	// whose Build is called once.
 	Once bool
+	// Loaded, when set, is called with the number of pages once they are
+	// read, before they are rendered: zhinan build sets its memory limit
+	// from it.
+	Loaded func(pages int)
 }
 
 // Change says what changed since a Builder's last build.
@@ -105,6 +109,9 @@ func (b *Builder) Build(ch Change) (*Result, diag.List) {
 	pages := loaded.Pages
 	if !b.opts.Drafts {
 		pages = withoutDrafts(pages)
+	}
+	if b.opts.Loaded != nil {
+		b.opts.Loaded(len(pages))
 	}
 	table, d := site.NewTable(cfg.BasePath(), tree, pages, loaded.Assets)
 	diags.Merge(d)

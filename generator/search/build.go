@@ -2,6 +2,7 @@ package search
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"strings"
 )
@@ -119,7 +120,7 @@ func BuildLazy(docs []Doc, opts ...Option) *Lazy {
 	if !c.hasBase {
 		c.base = commonBase(docs)
 	}
-	es, df := encodeTerms(gatherAll(docs)) // entries by partition
+	es, df := encodeRounds(docs, gatherRounds(len(docs))) // entries by partition
 	es = append(es, prefixTable(df, c.params.PrefixMin))
 	n := shardCount(es, c.shardMax)
 	files := make(map[string][]byte, n+1)
@@ -128,6 +129,22 @@ func BuildLazy(docs []Doc, opts ...Option) *Lazy {
 		"v": formatVer, "base": c.base, "shards": n, "docs": len(docs), "q": c.params,
 	})
 	return &Lazy{files: files, docs: docs}
+}
+
+// encodeRounds gathers and encodes the postings of docs in rounds (see
+// roundPages), each round some of the partitions, and returns the entries
+// of every partition and the document frequency of every word, the same
+// whatever the number of rounds.
+func encodeRounds(docs []Doc, rounds int) ([][]entry, map[string]int) {
+	es := make([][]entry, partitions)
+	df := map[string]int{}
+	for r := range rounds {
+		lo, hi := r*partitions/rounds, (r+1)*partitions/rounds
+		part, d := encodeTerms(gatherAll(docs, lo, hi))
+		copy(es[lo:hi], part[lo:hi])
+		maps.Copy(df, d)
+	}
+	return es, df
 }
 
 // Names lists every file of the index (paths under search/), unsorted.

@@ -240,10 +240,11 @@ func (t *termLists) add(e *termEntry, ds *docStats, doc int32) {
 const gatherBatch = 512
 
 // gatherAll tokenizes the documents batch by batch, each batch in parallel,
-// then adds its postings to the lists, one goroutine per partition.
-func gatherAll(docs []Doc) *gathered {
+// then adds the postings of partitions lo to hi-1 to the lists, one
+// goroutine per partition; the other partitions stay nil.
+func gatherAll(docs []Doc, lo, hi int) *gathered {
 	g := &gathered{lens: make([][numFields]int, len(docs))}
-	for p := range g.parts {
+	for p := lo; p < hi; p++ {
 		g.parts[p] = &termLists{han: make([]int32, hanUnigrams), words: make(map[string]int32), docEnd: make([]int, len(docs)), overflow: make(map[[2]int32]termStat)}
 	}
 	workers := runtime.GOMAXPROCS(0)
@@ -252,26 +253,37 @@ func gatherAll(docs []Doc) *gathered {
 		free <- newAnalyzer()
 	}
 	stats := make([]docStats, min(gatherBatch, len(docs)))
-	for lo := 0; lo < len(docs); lo += gatherBatch {
-		n := min(gatherBatch, len(docs)-lo)
+	for first := 0; first < len(docs); first += gatherBatch {
+		n := min(gatherBatch, len(docs)-first)
 		parallel.For(n, workers, func(i int) {
 			a := <-free
-			a.analyze(docs[lo+i], &stats[i])
+			a.analyze(docs[first+i], &stats[i])
 			free <- a
 		})
-		parallel.For(partitions, workers, func(p int) {
+		parallel.For(hi-lo, workers, func(p int) {
+			p += lo
 			t := g.parts[p]
 			for i := range n {
 				ents := stats[i].parts[p]
 				for j := range ents {
-					t.add(&ents[j], &stats[i], int32(lo+i))
+					t.add(&ents[j], &stats[i], int32(first+i))
 				}
-				t.docEnd[lo+i] = t.n
+				t.docEnd[first+i] = t.n
 			}
 		})
 		for i := range n {
-			g.lens[lo+i] = stats[i].lens
+			g.lens[first+i] = stats[i].lens
 		}
 	}
 	return g
 }
+
+// roundPages is about how many pages' postings Build holds at once: a site
+// with more is tokenized once per round, each round gathering and encoding
+// some of the partitions, so a big site's peak memory is that of
+// roundPages pages (some 120 MB) at the cost of tokenizing again.
+const roundPages = 20000
+
+// gatherRounds is how many rounds Build takes for n documents: at most
+// partitions, so every round has a partition.
+func gatherRounds(n int) int { return min(partitions, max(1, (n+roundPages-1)/roundPages)) }

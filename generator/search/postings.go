@@ -40,13 +40,16 @@ func encodeTerms(g *gathered) ([][]entry, map[string]int) {
 		bufs <- nil
 	}
 	parallel.For(partitions, workers, func(p int) {
+		if g.parts[p] == nil {
+			return // another round's
+		}
 		buf := <-bufs
 		encs[p], dfs[p], buf = g.parts[p].encode(norms, buf)
 		bufs <- buf
 		g.parts[p] = nil
 	})
-	df := dfs[0]
-	for _, m := range dfs[1:] {
+	df := map[string]int{}
+	for _, m := range dfs {
 		maps.Copy(df, m)
 	}
 	return encs, df

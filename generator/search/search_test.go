@@ -3,6 +3,7 @@ package search
 import (
 	"bytes"
 	"math/rand/v2"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -363,5 +364,24 @@ func TestLazyIsBuild(t *testing.T) {
 		if b, ok := ix.File(name); ok {
 			t.Errorf("Lazy.File(%q) = %d bytes, want no such file", name, len(b))
 		}
+	}
+}
+
+// TestRoundsChangeNothing: gathering postings in rounds (a big site) gives
+// the very entries and word counts of one round.
+func TestRoundsChangeNothing(t *testing.T) {
+	docs := genCorpus(corpusOptions{pages: 400, bodyRunes: 300, seed: 5})
+	wantEs, wantDF := encodeRounds(docs, 1)
+	for _, rounds := range []int{2, 5, partitions} {
+		es, df := encodeRounds(docs, rounds)
+		if !reflect.DeepEqual(es, wantEs) || !reflect.DeepEqual(df, wantDF) {
+			t.Errorf("%d rounds: entries or word counts differ from one round", rounds)
+		}
+	}
+	if n := gatherRounds(50000); n < 2 || n > partitions {
+		t.Errorf("gatherRounds(50000) = %d, want a few rounds", n)
+	}
+	if n := gatherRounds(1000); n != 1 {
+		t.Errorf("gatherRounds(1000) = %d, want 1", n)
 	}
 }
