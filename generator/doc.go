@@ -115,10 +115,14 @@
 //	.Permalink     with scheme and host when base_url has them
 //	.Rel           output folder relative to the site root: "platforms/ios/"
 //	.Source .File  "platforms/ios.md", "content/platforms/ios.md" ("" for generated pages)
-//	.Content       the rendered Markdown (HTML)
+//	.Content       the rendered Markdown (HTML); a one-shot build lets it go once the page
+//	               is written, unless a template reads it elsewhere (tmpl.Set.OwnContentOnly)
 //	.TitleID       ID of the leading "# title" heading (for <h1 id>)
 //	.HasCode       the page has highlighted code (link assets/chroma.css only then)
 //	.TOC           h2 and h3 headings: .Level .ID .Text
+//	.TOCHTML       the <li> items of the default theme's table of contents (h2 only past
+//	               site.TOCLimit, 16 headings), made in Go: templates run per page, and a
+//	               loop over the headings was a sixth of the theme's cost
 //	.Meta          the front matter: .Tags .Platforms .LastChecked (.Date .Method .Versions)
 //	               .Sources (.Title .URL) .Date .Lastmod .Params ...
 //	.Parent        the section above; .Ancestors from home down (breadcrumbs)

@@ -2,6 +2,7 @@ package site
 
 import (
 	"html/template"
+	"strconv"
 	"strings"
 )
 
@@ -111,4 +112,31 @@ func onPath(p *Page, path []*Page) bool {
 		}
 	}
 	return false
+}
+
+// TOCLimit is the longest table of contents shown whole: a page with more
+// h2 and h3 headings lists its h2 headings only.
+const TOCLimit = 16
+
+// TOCHTML is the items of the page's table of contents, as the default
+// theme lists them: one <li class="toc-LEVEL"> with a link to each heading
+// of .TOC (the h2 headings only when there are more than TOCLimit). It is
+// written in Go for the reason NavHTML is; a theme that wants other markup
+// can range over .TOC itself.
+func (p *Page) TOCHTML() template.HTML {
+	all := len(p.TOC) <= TOCLimit
+	var b strings.Builder
+	for _, h := range p.TOC {
+		if !all && h.Level != 2 {
+			continue
+		}
+		b.WriteString(`<li class="toc-`)
+		b.WriteString(strconv.Itoa(h.Level))
+		b.WriteString(`"><a href="#`)
+		b.WriteString(template.HTMLEscapeString(h.ID))
+		b.WriteString(`">`)
+		b.WriteString(template.HTMLEscapeString(h.Text))
+		b.WriteString(`</a></li>`)
+	}
+	return template.HTML(b.String())
 }
