@@ -108,15 +108,7 @@ func BuildLazy(docs []Doc, opts ...Option) *Lazy {
 	for _, o := range opts {
 		o(&c)
 	}
-	docs = slices.Clone(docs)
-	for i, d := range docs {
-		if d.Description != "" {
-			docs[i].Parts = append([]Part{{Text: d.Description}}, d.Parts...)
-		}
-	}
-	slices.SortStableFunc(docs, func(a, b Doc) int {
-		return cmp.Or(strings.Compare(a.URL, b.URL), strings.Compare(a.Title, b.Title))
-	})
+	docs = numbered(docs)
 	if !c.hasBase {
 		c.base = commonBase(docs)
 	}
@@ -129,6 +121,38 @@ func BuildLazy(docs []Doc, opts ...Option) *Lazy {
 		"v": formatVer, "base": c.base, "shards": n, "docs": len(docs), "q": c.params,
 	})
 	return &Lazy{files: files, docs: docs}
+}
+
+// numbered is docs as the index numbers and reads them: a copy in order of
+// URL (page IDs are positions in it), each description made the first part.
+func numbered(docs []Doc) []Doc {
+	docs = slices.Clone(docs)
+	for i, d := range docs {
+		if d.Description != "" {
+			docs[i].Parts = append([]Part{{Text: d.Description}}, d.Parts...)
+		}
+	}
+	slices.SortStableFunc(docs, func(a, b Doc) int {
+		return cmp.Or(strings.Compare(a.URL, b.URL), strings.Compare(a.Title, b.Title))
+	})
+	return docs
+}
+
+// eachField calls add with each text of a numbered document, the field it
+// counts in and its part's bit in the part mask: the title (no part), then
+// each part's heading and text (the first part's text is the description
+// when there is one).
+func eachField(d *Doc, add func(text string, field int, bit uint32)) {
+	add(d.Title, fieldTitle, 0)
+	for i, p := range d.Parts {
+		bit := uint32(1) << min(i, maxParts-1)
+		add(p.Heading, fieldHeading, bit)
+		if i == 0 && d.Description != "" {
+			add(p.Text, fieldDesc, bit)
+		} else {
+			add(p.Text, fieldBody, bit)
+		}
+	}
 }
 
 // encodeRounds gathers and encodes the postings of docs in rounds (see

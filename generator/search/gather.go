@@ -117,16 +117,7 @@ func (a *analyzer) analyze(d Doc, ds *docStats) {
 			ds.lens[field]++
 		})
 	}
-	add(d.Title, fieldTitle, 0)
-	for i, p := range d.Parts {
-		bit := uint32(1) << min(i, maxParts-1)
-		add(p.Heading, fieldHeading, bit)
-		if i == 0 && d.Description != "" {
-			add(p.Text, fieldDesc, bit)
-		} else {
-			add(p.Text, fieldBody, bit)
-		}
-	}
+	eachField(&d, add)
 	// Split the terms into partitions in one array: count, then place.
 	var count [partitions]int
 	for i := range a.ents {

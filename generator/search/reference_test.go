@@ -1,7 +1,6 @@
 package search
 
 import (
-	"cmp"
 	"encoding/json"
 	"math"
 	"slices"
@@ -13,15 +12,7 @@ import (
 // with a map per page and Tokenize, as the package documentation states
 // them: what Build's hashing, partitions, chunks and arenas must give.
 func referencePostings(docs []Doc) map[string]string {
-	docs = slices.Clone(docs)
-	for i, d := range docs {
-		if d.Description != "" {
-			docs[i].Parts = append([]Part{{Text: d.Description}}, d.Parts...)
-		}
-	}
-	slices.SortStableFunc(docs, func(a, b Doc) int {
-		return cmp.Or(strings.Compare(a.URL, b.URL), strings.Compare(a.Title, b.Title))
-	})
+	docs = numbered(docs)
 	type post struct {
 		doc  int
 		tf   [numFields]int
@@ -44,16 +35,7 @@ func referencePostings(docs []Doc) map[string]string {
 				lens[id][f]++
 			}
 		}
-		add(d.Title, fieldTitle, 0)
-		for i, p := range d.Parts {
-			bit := uint32(1) << min(i, maxParts-1)
-			add(p.Heading, fieldHeading, bit)
-			if i == 0 && d.Description != "" {
-				add(p.Text, fieldDesc, bit)
-			} else {
-				add(p.Text, fieldBody, bit)
-			}
-		}
+		eachField(&d, add)
 	}
 	var avg [numFields]float64
 	for _, l := range lens {
