@@ -46,6 +46,19 @@ func Tokenize(s string) []Token {
 	return toks
 }
 
+// markKind is the class of a character of class k after a word character
+// (inWord) or not: a mark (a combining accent) continues a word and
+// separates anywhere else.
+func markKind(k int, inWord bool) int {
+	if k != kindMark {
+		return k
+	}
+	if inWord {
+		return kindWord
+	}
+	return kindSep
+}
+
 // classify is the one definition of how text splits into tokens: it folds
 // s code point by code point and calls f for every folded character with
 // its class (kindCJK, kindWord or kindSep) and the rune index it came from.
@@ -58,13 +71,7 @@ func classify(s string, f func(r rune, k int, src int)) {
 	i := 0
 	for _, r := range s {
 		for _, c := range fold(fb[:0], r) {
-			k := kind(c)
-			if k == kindMark {
-				k = kindSep
-				if inWord {
-					k = kindWord
-				}
-			}
+			k := markKind(kind(c), inWord)
 			inWord = k == kindWord
 			f(c, k, i)
 		}
@@ -139,13 +146,7 @@ func scan(s string, emit func(text []byte, key uint64, start, end int)) {
 			inWord = false
 		default:
 			for _, f := range fold(fb[:0], r) {
-				k := kind(f)
-				if k == kindMark {
-					k = kindSep
-					if inWord {
-						k = kindWord
-					}
-				}
+				k := markKind(kind(f), inWord)
 				inWord = k == kindWord
 				switch k {
 				case kindCJK:
