@@ -27,11 +27,14 @@ type Options struct {
 	BaseURL string    // overrides base_url from zhinan.yaml when not empty
 	Links   string    // overrides the links setting when not empty: config.LinksError or config.LinksWarn
 	Now     time.Time // "today" for stale_after (package fresh); zero means time.Now()
-	// Once says the Builder builds once (zhinan build, check): it keeps
-	// nothing for a next build, and lets each page's Markdown source go as
-	// soon as the page is rendered, so a big site's sources are not held
-	// through templates and the search index. Set it only for a Builder
-	// whose Build is called once.
+	// Once says the Builder builds once (zhinan build, check, search): it
+	// keeps nothing for a next build, lets each page's Markdown source go as
+	// soon as the page is rendered, and, when the theme reads no page's HTML
+	// but where that page is made (tmpl.Set.OwnContentOnly), lets each
+	// page's HTML go once Result.Write has written it, building the search
+	// index after the pages. So a big site is not held whole through
+	// templates and the search index. Set it only for a Builder whose Build
+	// is called once, and make Write the last use of its Result.
 	Once bool
 	// Loaded, when set, is called with the number of pages once they are
 	// read, before they are rendered: zhinan build sets its memory limit

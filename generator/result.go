@@ -77,7 +77,9 @@ func (r *Result) Files() (map[string][]byte, diag.List) { return r.out.all(false
 // any does, nothing is replaced, unless keepFailed is set: then each such
 // page keeps the bytes it had in the old dir (or is left out), and the rest
 // is written, which is what "zhinan watch" wants. The error is a diag.List
-// when templates failed and nothing else went wrong.
+// when templates failed and nothing else went wrong. In a one-shot build
+// (Options.Once) written pages may let their HTML go: Write is then the
+// Result's last use.
 func (r *Result) Write(dir string, keepFailed bool) error {
 	var failed diag.List
 	var mu sync.Mutex
