@@ -6,14 +6,13 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"runtime/metrics"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"zhinan/generator"
 	"zhinan/generator/corpus"
+	"zhinan/internal/heappeak"
 )
 
 // BenchmarkBuild is a cold build of a synthetic site (package corpus) of
@@ -42,7 +41,7 @@ func benchBuild(b *testing.B, shape corpus.Shape, n int) {
 	for b.Loop() {
 		b.StopTimer()
 		runtime.GC() // the last iteration's garbage must not count
-		stop := samplePeak(&peak)
+		stop := heappeak.Watch(2 * time.Millisecond)
 		b.StartTimer()
 		// What "zhinan build" does: build, then make and write each
 		// file as it comes.
@@ -54,7 +53,8 @@ func benchBuild(b *testing.B, shape corpus.Shape, n int) {
 			b.Fatal(err)
 		}
 		b.StopTimer()
-		stop()
+		p, _ := stop()
+		peak = max(peak, p.InUse)
 		b.StartTimer()
 	}
 	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "pages/s")
@@ -128,36 +128,4 @@ func BenchmarkRebuildOneEdit(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/rebuild")
-}
-
-// samplePeak raises *peak to the most heap in use (live and unswept objects
-// plus fragmentation, like MemStats.HeapInuse) seen every 2 ms until the
-// returned stop is called; stop takes a last sample.
-func samplePeak(peak *uint64) (stop func()) {
-	samples := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}, {Name: "/memory/classes/heap/unused:bytes"}}
-	sample := func() {
-		metrics.Read(samples)
-		if v := samples[0].Value.Uint64() + samples[1].Value.Uint64(); v > *peak {
-			*peak = v
-		}
-	}
-	done := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Go(func() {
-		t := time.NewTicker(2 * time.Millisecond)
-		defer t.Stop()
-		for {
-			select {
-			case <-done:
-				return
-			case <-t.C:
-				sample()
-			}
-		}
-	})
-	return func() {
-		close(done)
-		wg.Wait()
-		sample()
-	}
 }
