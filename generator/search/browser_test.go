@@ -195,7 +195,8 @@ func TestBrowserSearchFileURL(t *testing.T) {
 		t.Errorf("result link %q does not point to an existing guide/dissolve/index.html: %v", href, err)
 	}
 	do(t, ctx, "Enter from file://", chromedp.KeyEvent(kb.Enter), waitFor(`decodeURIComponent(location.hash) === "#解散群聊"`))
-	do(t, ctx, "no results", chromedp.SendKeys(input, "无此内容"),
+	// Enter opened another page: wait for its box, not the old page's.
+	do(t, ctx, "no results", chromedp.WaitReady(input), chromedp.SendKeys(input, "无此内容"),
 		chromedp.WaitVisible(chromedp.CSS(`#search-results[data-query="无此内容"] .search-empty`)))
 	if got := eval[string](t, ctx, `document.querySelector("#search-results .search-empty").textContent`); !strings.Contains(got, "没有找到与“无此内容”相关的内容") {
 		t.Errorf("no-results message = %q", got)
