@@ -22,6 +22,7 @@ package summary
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"zhinan/generator/diag"
@@ -101,7 +102,7 @@ func Parse(file string, src []byte) (*Summary, diag.List) {
 			part, stack = title, nil
 			continue
 		}
-		indent, marker, rest := listItem(line)
+		indent, marker, rest, restAt := listItem(line)
 		if marker == 0 && !strings.HasPrefix(trimmed, "[") {
 			// A paragraph between entries (GitBook allows prose); it
 			// neither adds nor breaks a chapter, but say so, as it is
@@ -110,10 +111,10 @@ func Parse(file string, src []byte) (*Summary, diag.List) {
 			continue
 		}
 		if marker == 0 {
-			indent, rest = -1, trimmed // a prefix or suffix chapter: top level
+			indent = -1 // a prefix or suffix chapter: top level
+			rest, restAt = trimmedAt(line, 0)
 			stack = nil
 		}
-		restAt := len(line) - len(rest)
 		it, problem := entry(rest)
 		it.Line = lineNo
 		it.Col = runeCol(line, restAt+it.Col)
@@ -149,9 +150,10 @@ func isSeparator(s string) bool {
 }
 
 // listItem splits a list item line into its marker's indentation (tabs count
-// as four columns), the marker, and the text after it. marker is 0 when the
-// line is not a list item.
-func listItem(line string) (indent int, marker byte, rest string) {
+// as four columns), the marker, and the text after it, spaces trimmed; at is
+// the byte offset of that text in line. marker is 0 when the line is not a
+// list item.
+func listItem(line string) (indent int, marker byte, rest string, at int) {
 	i := 0
 	for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
 		if line[i] == '\t' {
@@ -170,14 +172,22 @@ func listItem(line string) (indent int, marker byte, rest string) {
 			j++
 		}
 		if j == i || j-i > 9 || j >= len(line) || (line[j] != '.' && line[j] != ')') {
-			return 0, 0, ""
+			return 0, 0, "", 0
 		}
 		j++
 	}
 	if j < len(line) && line[j] != ' ' && line[j] != '\t' {
-		return 0, 0, "" // "-foo" or "**bold**" is not a list item
+		return 0, 0, "", 0 // "-foo" or "**bold**" is not a list item
 	}
-	return indent, line[i], strings.TrimSpace(line[j:])
+	rest, at = trimmedAt(line, j)
+	return indent, line[i], rest, at
+}
+
+// trimmedAt is line[from:] with spaces trimmed (Unicode spaces included, as
+// strings.TrimSpace does) and the byte offset in line where it starts.
+func trimmedAt(line string, from int) (string, int) {
+	s := strings.TrimLeftFunc(line[from:], unicode.IsSpace)
+	return strings.TrimRightFunc(s, unicode.IsSpace), len(line) - len(s)
 }
 
 // entry reads "[title](dest)", "[title]()" or plain text. Col in the returned
