@@ -147,7 +147,7 @@ func TestSearchAgreesWithJS(t *testing.T) {
 	ctx := clientPage(t, files, nil)
 	queries := []string{words[0], words[10], words[100], words[0] + words[10], "wechat", "wec", "WeCom " + words[5], docs[7].Title, "无此内容", "a",
 		string([]rune(docs[3].Parts[0].Text)[:80]) + " wechat", words[3], "苹果手机怎么踢人", "解散群要通知大家吗", "IOS 移出", "怎么", "需要", "么",
-		"群里有人不断被拉回来怎么办", "被移出的成员", "提前通知大家", "空白页面", "只有标题", "andriod", "wecaht " + words[2], words[2] + " Windosw"}
+		"群里有人不断被拉回来怎么办", "被移出的成员", "提前通知大家", "空白页面", "只有标题", "andriod", "解散之后的群", "群的人吗", "wecaht " + words[2], words[2] + " Windosw"}
 	var js [][]Result
 	evalJSON(t, ctx, `(async () => { const out = [];
 		for (const q of `+jsonArg(t, queries)+`) out.push((await __zhinanSearch.query(q, 10)).map(r => ({url: r.url, anchor: r.anchor,

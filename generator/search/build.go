@@ -70,13 +70,13 @@ var fieldBonus = [numFields]float64{4, 1.5, 1.5, 0}
 const (
 	bm25K1      = 1.2
 	bm25B       = 0.75
-	scoreScale  = 12    // scores s are stored as round(scoreScale*ln(1+s))
-	maxParts    = 31    // mask bits; parts from maxParts-1 on share the last bit
-	prefixMax   = 8     // expansions stored per prefix
-	prefixLen   = 12    // longest prefix stored
-	shardTarget = 16384 // aimed-for bytes of postings per shard
-	shardsMax   = 8192  // most shards
-	formatVer   = 2     // manifest "v"
+	scoreScale  = 12   // scores s are stored as round(scoreScale*ln(1+s))
+	maxParts    = 31   // mask bits; parts from maxParts-1 on share the last bit
+	prefixMax   = 8    // expansions stored per prefix
+	prefixLen   = 12   // longest prefix stored
+	shardTarget = 8192 // aimed-for bytes of postings per shard
+	shardsMax   = 8192 // most shards
+	formatVer   = 2    // manifest "v"
 	manifestKey = "manifest"
 )
 

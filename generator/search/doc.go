@@ -37,6 +37,15 @@
 // Token offsets are rune offsets into the original string; characters made
 // by folding one code point all carry that code point's offsets.
 //
+// Every token is indexed but one: a CJK character alone (a unigram) is
+// indexed where it stands in a title, a heading or a description, not in
+// body text. Alone, a character says little about what a page is about
+// (every guide says 群), yet the characters of page bodies were two
+// fifths of the postings; so a query of one character finds the pages
+// whose titles and headings hold it, and every query of two characters or
+// more is answered by bigrams as before. Body unigrams still count in the
+// field lengths that BM25 normalizes by.
+//
 // # Queries
 //
 // A query is read in three steps, the first without the index, the other
@@ -77,7 +86,8 @@
 //     Recall does not depend on this: a page holding the query's
 //     characters in a row holds every bigram.
 //  3. Matching. A page matches a unit if it holds every term (bigram, or
-//     the one character of a one-character piece, or the word) of one of
+//     the one character of a one-character piece, found in titles, headings
+//     and descriptions only, or the word) of one of
 //     its alternatives; a unit has one alternative, except a synonym unit,
 //     which has one per member. It matches in part if, for three terms or
 //     more, it holds at least two and at least params.Partial (half) of
@@ -164,7 +174,7 @@
 // than restate. base is the site's base path (see [WithBase]): the client strips it
 // from a result URL and resolves the rest against the data-root of its
 // script tag (adding "index.html" to URLs ending in "/" under file://). N is a power of
-// two chosen so shards hold about 16 kB of postings (at most 8192 shards); a
+// two chosen so shards hold about 8 kB of postings (at most 8192 shards); a
 // key lives in shard FNV-1a-32(UTF-8 key) mod N, in lower-case hex without
 // leading zeros. Keys are terms, and "^" + a prefix (params.PrefixMin to 12 characters) of
 // indexed words, whose value lists the words it expands to. Pages are

@@ -82,6 +82,12 @@ func (a *analyzer) analyze(d Doc, ds *docStats) {
 	ds.lens = [numFields]int{}
 	add := func(s string, field int, mask uint32) {
 		scan(s, func(text []byte, key uint64, _, _ int) {
+			if field == fieldBody && key != 0 && key>>42 == 0 {
+				// A character alone is looked for in titles, headings and
+				// descriptions only (see the package documentation).
+				ds.lens[field]++
+				return
+			}
 			var i int32
 			var found bool
 			if h := key - 0x4E00; h < uint64(len(a.han)) { // a unified Han unigram

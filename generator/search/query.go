@@ -100,7 +100,8 @@ func parseQuery(q string, p *params) []unit {
 			}
 			continue
 		}
-		pieces := splitRun([]rune(text), p)
+		rs := []rune(text)
+		pieces := splitRun(rs, p)
 		for i, piece := range pieces {
 			if i > 0 {
 				// A synonym met its neighbour with no stop word between:
@@ -110,9 +111,12 @@ func parseQuery(q string, p *params) []unit {
 					add(unit{alts: [][]string{{string(prev.text[len(prev.text)-1]) + string(piece.text[0])}}, join: true})
 				}
 			}
-			if piece.set != nil {
+			switch {
+			case piece.set != nil:
 				add(synonymUnit(piece.set, string(piece.text)))
-			} else {
+			case len(piece.text) == 1:
+				add(unit{alts: charAlts(rs, piece.at)})
+			default:
 				add(unit{alts: [][]string{runTerms(piece.text)}, run: piece.text})
 			}
 		}
@@ -243,6 +247,23 @@ func runTerms(rs []rune) []string {
 		}
 	}
 	return terms
+}
+
+// charAlts are the alternatives of a piece of one character, rs[at], cut
+// out of the CJK run rs by stop words or synonyms (「的假」 is 假, 「散之后」
+// 散): the character itself, which the index holds from titles, headings
+// and descriptions only, and the bigrams it makes with its neighbours in
+// the run (的假; 散之), which it holds from bodies too. So a page that
+// holds what was typed still matches, wherever it says it.
+func charAlts(rs []rune, at int) [][]string {
+	alts := [][]string{{string(rs[at])}}
+	if at > 0 {
+		alts = append(alts, []string{string(rs[at-1 : at+1])})
+	}
+	if at+1 < len(rs) {
+		alts = append(alts, []string{string(rs[at : at+2])})
+	}
+	return alts
 }
 
 // foldSynonyms folds every member as the tokenizer folds text, drops sets

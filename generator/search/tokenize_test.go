@@ -95,7 +95,7 @@ func TestParseQuery(t *testing.T) {
 		}
 		got = append(got, s)
 	}
-	want := []string{"[[苹果] [iphone]]", "~[[果手]]", "[[手机]]", "[[踢] [移出] [删除 除成 成员]]", "~[[踢人]]", "[[人]]", "[[iphone] [苹果]]"}
+	want := []string{"[[苹果] [iphone]]", "~[[果手]]", "[[手机]]", "[[踢] [移出] [删除 除成 成员]]", "~[[踢人]]", "[[人] [踢人] [人呢]]", "[[iphone] [苹果]]"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("parseQuery(苹果手机怎么踢人呢 IPHONE) (-want +got):\n%s", diff)
 	}

@@ -132,6 +132,14 @@
     return u;
   }
 
+  // charAlts: see query.go.
+  function charAlts(rs, at) {
+    var alts = [[rs[at]]];
+    if (at > 0) alts.push([rs[at - 1] + rs[at]]);
+    if (at + 1 < rs.length) alts.push([rs[at] + rs[at + 1]]);
+    return alts;
+  }
+
   function parseQuery(q, P) {
     var us = [], seen = {};
     function add(u) {
@@ -148,13 +156,14 @@
         add(set ? synonymUnit(set, t) : { alts: [[t]], prefix: false, run: null, synonym: false });
         return;
       }
-      var pieces = splitRun(Array.from(t), P);
+      var rs = Array.from(t), pieces = splitRun(rs, P);
       pieces.forEach(function (pc, i) {
         var prev = pieces[i - 1];
         if (prev && (prev.set || pc.set) && prev.at + prev.text.length === pc.at) {
           add({ alts: [[prev.text[prev.text.length - 1] + pc.text[0]]], prefix: false, run: null, synonym: false, join: true });
         }
         if (pc.set) add(synonymUnit(pc.set, pc.text.join('')));
+        else if (pc.text.length === 1) add({ alts: charAlts(rs, pc.at), prefix: false, run: null, synonym: false });
         else add({ alts: [runTerms(pc.text)], prefix: false, run: pc.text, synonym: false });
       });
     });
