@@ -100,7 +100,7 @@
 //	.NavHTML PAGE HOME MORE
 //	               the sidebar list for PAGE: the home page (labelled HOME), the top-level
 //	               pages, and the pages of each section on PAGE's path; a list longer than
-//	               site.NavLimit (15) shows 15 around the path and links labelled MORE to the
+//	               site.NavLimit (11) shows 11 around the path and links labelled MORE to the
 //	               list pages for the rest. Made in Go because every page carries it
 //
 // .Page has:

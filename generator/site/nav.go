@@ -10,8 +10,9 @@ import (
 // shows a window of NavLimit around the page on the reader's path, and a
 // "more" link to the section's list page (see Pager) for the pages before
 // and after it; so the sidebar of a page stays the same size however many
-// pages its section holds.
-const NavLimit = 15
+// pages its section holds. Every item weighs some 80 bytes on every page of
+// the site; 11 shows the guide site's longest list (the home's) whole.
+const NavLimit = 11
 
 // NavHTML is the sidebar's list for the page cur: the home page (labelled
 // home), the top-level pages (under the part headings of SUMMARY.md, when it
