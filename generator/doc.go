@@ -137,6 +137,12 @@
 //	.Prev .Next    reading order: depth first through the sections
 //	.Backlinks     pages that link here, in reading order
 //	.Related       up to five pages sharing tags and platforms (not the backlinks), nearby ones first
+//	.ItemsHTML PAGES HOME
+//	               <li><a href="…">title</a></li> for each of PAGES, linked from this page, the
+//	               home page read as HOME unless it is "" (the default theme's breadcrumbs and
+//	               related pages); .ItemsInHTML PAGES OPEN CLOSE adds each page's section as
+//	               <span class="in">OPEN section CLOSE</span> (its backlinks). Made in Go: a
+//	               range over such lists was a sixth of the theme's allocations
 //	.Tags .Platforms  the term pages of the page's tags and platforms (.Title .URL)
 //	.EditURL       repo_url + .File, when repo_url is set
 //	.Updated       newest of date, lastmod, last checked
