@@ -138,9 +138,50 @@ func (tw *textWriter) separate(n ast.Node) {
 	}
 }
 
-// collapse trims s and turns each run of white space into one space.
+// collapse trims s and turns each run of white space into one space. It
+// runs over the text of every page, so it returns s itself when s needs no
+// change (the common case) and otherwise makes one copy.
 func collapse(s string) string {
-	return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
+	if collapsed(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false // a space is due before the next word
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+		} else {
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteString(s[i : i+n]) // as written: invalid UTF-8 stays as it was
+		}
+		i += n
+	}
+	return b.String()
+}
+
+// collapsed reports whether collapse would leave s as it is: no white space
+// at either end, and none inside but single ASCII spaces.
+func collapsed(s string) bool {
+	space := true // at the start, a space would be leading
+	for _, r := range s {
+		switch {
+		case r == ' ':
+			if space {
+				return false
+			}
+			space = true
+		case unicode.IsSpace(r):
+			return false
+		default:
+			space = false
+		}
+	}
+	return !space || s == ""
 }
 
 // isWide reports whether r is an East Asian character or full-width mark,
