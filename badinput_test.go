@@ -127,6 +127,8 @@ zhinan.yaml:3:1: setting "stale_after": want a number of days (0 or more), got "
 			want: `zhinan.yaml:1:1: setting "content": want a folder inside the site, such as content, docs or ., got "../elsewhere"`},
 		{name: "no folder of pages", files: map[string]string{"zhinan.yaml": "title: 站\n", "notes/a.md": "# 甲\n"},
 			want: `content: no folder content/ for the site's Markdown pages; Markdown files are in notes/ (1): set "content: notes" in zhinan.yaml (or run zhinan init)`},
+		{name: "pages spread over folders, none holding nearly all", files: map[string]string{"zhinan.yaml": "title: 站\n", "common/a.md": "# 甲\n", "common/b.md": "# 乙\n", "linux/c.md": "# 丙\n"},
+			want: `content: no folder content/ for the site's Markdown pages; Markdown files are in common/ (2), linux/ (1): to build them all, set "content: ." in zhinan.yaml (or run zhinan init)`},
 		{name: "SUMMARY.md with a missing chapter", files: map[string]string{"content/SUMMARY.md": "# Summary\n\n- [甲](a.md)\n- [乙](b.md)\n", "content/a.md": "# 甲\n"},
 			want: `content/SUMMARY.md:4:7: broken link "b.md": no page content/b.md`},
 		{name: "SUMMARY.md listing a page twice and leaving the site", files: map[string]string{"content/SUMMARY.md": "- [甲](a.md)\n  - [又是甲](a.md)\n- [外面](../x.md)\n", "content/a.md": "# 甲\n"},

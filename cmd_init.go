@@ -148,10 +148,17 @@ func findBook(dir string) book {
 	case counts["."] > 0:
 		b.content = "."
 	default:
+		total := 0
 		for top, n := range counts {
+			total += n
 			if n > counts[b.content] || (n == counts[b.content] && top < b.content) {
 				b.content = top
 			}
+		}
+		if 10*counts[b.content] < 9*total {
+			// No folder holds nearly all: pages by topic in several
+			// folders (tldr's pages/common, pages/linux …) are all pages.
+			b.content = "."
 		}
 	}
 	if b.content == "." {

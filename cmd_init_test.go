@@ -49,6 +49,7 @@ func TestInitBook(t *testing.T) {
 	for _, tc := range []struct{ archive, content string }{
 		{"generator/testdata/books/natural.txtar", "content: ."},
 		{"generator/testdata/books/summary.txtar", "content: ."}, // SUMMARY.md at the root
+		{"generator/testdata/books/topics.txtar", "content: ."},  // pages by topic in several folders
 	} {
 		t.Run(filepath.Base(tc.archive), func(t *testing.T) {
 			dir := writeSite(t, tc.archive)

@@ -18,7 +18,8 @@ func missingFolder(fsys fs.FS, root string) string {
 	if err != nil {
 		return msg + fmt.Sprintf(" (the site folder cannot be read: %v)", err)
 	}
-	here := 0
+	here, total := 0, 0
+	most, mostN := "", 0 // the folder with the most Markdown
 	var dirs []string
 	for _, e := range entries {
 		name := e.Name()
@@ -33,6 +34,10 @@ func missingFolder(fsys fs.FS, root string) string {
 		}
 		if n := countMarkdown(fsys, name); n > 0 {
 			dirs = append(dirs, fmt.Sprintf("%s/ (%d)", name, n))
+			if n > mostN {
+				most, mostN = name, n
+			}
+			total += n
 		}
 	}
 	sort.Strings(dirs)
@@ -46,9 +51,14 @@ func missingFolder(fsys fs.FS, root string) string {
 		}
 		return msg + `: to build them where they are, set "content: ." in zhinan.yaml (or run zhinan init)`
 	}
-	first, _, _ := strings.Cut(dirs[0], "/")
-	return msg + fmt.Sprintf("; Markdown files are in %s: set \"content: %s\" in zhinan.yaml (or run zhinan init)",
-		strings.Join(dirs, ", "), first)
+	msg += "; Markdown files are in " + strings.Join(dirs, ", ")
+	if 10*mostN < 9*total {
+		// Pages spread over several folders (a knowledge base by topic,
+		// tldr's pages/common, pages/linux …): build them all.
+		return msg + `: to build them all, set "content: ." in zhinan.yaml (or run zhinan init)`
+	}
+	// One folder holds (nearly) all: a book's docs/ beside a few examples.
+	return msg + fmt.Sprintf(": set \"content: %s\" in zhinan.yaml (or run zhinan init)", most)
 }
 
 // countMarkdown counts the .md files under dir, giving up past a thousand
