@@ -174,7 +174,7 @@
     return us;
   }
 
-  // oneEdit and fixTypos: see query.go and index.go.
+  // oneEdit and fixTypos: see segment.go and rank.go.
   function oneEdit(a, b) {
     var x = Array.from(a), y = Array.from(b);
     if (x.length > y.length) { var t = x; x = y; y = t; }
@@ -209,7 +209,7 @@
     });
   }
 
-  // segment: see segment in query.go.
+  // segment: see segment.go.
   function segment(rs, df, P) {
     if (rs.length < 2) return { words: [[rs.join('')]], joins: [] };
     var n = rs.length - 1, dfs = [], words = [], joins = [], cur = [];
