@@ -212,3 +212,27 @@ func TestTokenizePunctuationBlocks(t *testing.T) {
 		}
 	}
 }
+
+// TestOneCharacterPieces: a character alone is indexed from titles,
+// headings and descriptions, not bodies; a query piece of one character
+// left between stop words (假 in 「的假」) also asks for the bigrams it
+// makes with its neighbours, so every page that holds what was typed
+// still matches.
+func TestOneCharacterPieces(t *testing.T) {
+	ix := openDocs(t, []Doc{
+		fillerDoc("/body/", "其他话题", "不要相信别人转发的假通知。"),
+		fillerDoc("/title/", "假冒的群", "无关。"),
+		fillerDoc("/none/", "其他话题", "无关。"),
+	})
+	for q, want := range map[string][]string{
+		"的假": {"/body/", "/title/"}, // 的 is a stop word: 假, or 的假
+		"假":  {"/title/"},           // one character: titles and headings
+		"假通": {"/body/"},
+	} {
+		got := urls(ix.Search(q, 10))
+		slices.Sort(got)
+		if !slices.Equal(got, want) {
+			t.Errorf("Search(%s) = %v, want %v", q, got, want)
+		}
+	}
+}
