@@ -38,31 +38,16 @@ func ownContentOnly(n parse.Node, ownOK bool) bool {
 		if n == nil {
 			return true
 		}
-		for _, c := range n.Nodes {
-			if !ownContentOnly(c, ownOK) {
-				return false
-			}
-		}
-		return true
+		return everyOwn(n.Nodes, ownOK)
 	case *parse.ActionNode:
 		return ownContentOnly(n.Pipe, ownOK)
 	case *parse.PipeNode:
 		if n == nil {
 			return true
 		}
-		for _, c := range n.Cmds {
-			if !ownContentOnly(c, ownOK) {
-				return false
-			}
-		}
-		return true
+		return everyOwn(n.Cmds, ownOK)
 	case *parse.CommandNode:
-		for _, a := range n.Args {
-			if !ownContentOnly(a, ownOK) {
-				return false
-			}
-		}
-		return true
+		return everyOwn(n.Args, ownOK)
 	case *parse.IfNode:
 		return ownContentOnly(n.Pipe, ownOK) && ownContentOnly(n.List, ownOK) && ownContentOnly(n.ElseList, ownOK)
 	case *parse.RangeNode:
@@ -80,4 +65,9 @@ func ownContentOnly(n parse.Node, ownOK bool) bool {
 	default: // text, strings, numbers, identifiers (functions), dot, nil, break, continue
 		return true
 	}
+}
+
+// everyOwn reports whether ownContentOnly holds for every node of ns.
+func everyOwn[N parse.Node](ns []N, ownOK bool) bool {
+	return !slices.ContainsFunc(ns, func(c N) bool { return !ownContentOnly(c, ownOK) })
 }
