@@ -83,6 +83,7 @@ func Build(in Input) (*Site, diag.List) {
 	s.linkBacklinks(in.Cache)
 	s.buildTaxonomies(in.Table, &diags)
 	s.paginate(in.Table, &diags)
+	s.boundBacklinks(in.Table, &diags)
 	s.relate()
 	s.buildAliases(in.Table, &diags)
 	s.sortRecent()

@@ -27,8 +27,8 @@ const NavLimit = 11
 // .Site.Home.Children itself.
 func (s *Site) NavHTML(cur *Page, home, more string) template.HTML {
 	at := cur
-	if cur.ListOf != nil {
-		at = cur.ListOf // a list's second page is in the sidebar as the section
+	for at.ListOf != nil {
+		at = at.ListOf // a list's second page is in the sidebar as the section (a backlinks list's, as its page)
 	}
 	// path is home, the sections down to at, and at: the page open at each depth.
 	path := make([]*Page, 0, len(at.Ancestors)+1)

@@ -44,12 +44,18 @@ type Page struct {
 	Children  []*Page // sections, term pages, chapters with nested chapters in SUMMARY.md: their pages, in order
 	Prev      *Page   // reading order: depth first through the section tree
 	Next      *Page
-	Backlinks []*Page // pages that link here, in reading order
-	Tags      []*Page // term pages of this page's tags
-	Platforms []*Page // term pages of this page's platforms
-	EditURL   string  // repo_url + file, when repo_url is set
-	Pager     *Pager  // set when the page's Children are listed over several pages (see ListSize)
-	ListOf    *Page   // on the second and later pages of a list: the page whose children it lists
+	Backlinks []*Page // pages that link here, in reading order (all of them: a theme should show TopBacklinks)
+	// TopBacklinks is at most MaxBacklinks of Backlinks, the most related
+	// first (same section, then nearest in reading order).
+	TopBacklinks []*Page
+	// BacklinksList, when more than MaxBacklinks pages link here, is the
+	// page listing all of them (kind KindBacklinks, at Rel + "backlinks/").
+	BacklinksList *Page
+	Tags          []*Page // term pages of this page's tags
+	Platforms     []*Page // term pages of this page's platforms
+	EditURL       string  // repo_url + file, when repo_url is set
+	Pager         *Pager  // set when the page's Children are listed over several pages (see ListSize)
+	ListOf        *Page   // on the second and later pages of a list: the page whose children it lists
 
 	// Set by package fresh when zhinan.yaml has stale_after.
 	Stale    bool // the last check is older than stale_after days, or there is none
