@@ -135,7 +135,13 @@
 //	               pages are at .Rel + "page/2/" ..., with the kind, title and layout of the
 //	               first, no content, and .ListOf set to the first
 //	.Prev .Next    reading order: depth first through the sections
-//	.Backlinks     pages that link here, in reading order
+//	.Backlinks     pages that link here, all of them, in reading order (grows with the site:
+//	               a theme shows .TopBacklinks)
+//	.TopBacklinks  at most site.MaxBacklinks (20) of .Backlinks, most related first: the page's
+//	               own section, then the nearest in reading order
+//	.BacklinksList when more pages link here: the page listing them all, at .Rel + "backlinks/"
+//	               (kind backlinks, layout templates/backlinks.html, paginated like a section,
+//	               .ListOf the page, which is also its .Parent)
 //	.Related       up to five pages sharing tags and platforms (not the backlinks), nearby ones first
 //	.ItemsHTML PAGES HOME
 //	               <li><a href="…">title</a></li> for each of PAGES, linked from this page, the
