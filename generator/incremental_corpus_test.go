@@ -24,6 +24,9 @@ func TestIncrementalCorpusEqualsClean(t *testing.T) {
 	// 250 huge pages: sections of 50, listed over two pages.
 	t.Run("huge", func(t *testing.T) { testCorpusEdits(t, corpus.Huge, 250) })
 	t.Run("deep", func(t *testing.T) { testCorpusEdits(t, corpus.Deep, 150) })
+	// 250 dense pages: every page links to its section's index and to the
+	// first page, whose backlinks are listed over pages of their own.
+	t.Run("dense", func(t *testing.T) { testCorpusEdits(t, corpus.Dense, 250) })
 }
 
 var anchorLink = regexp.MustCompile(`\]\(([^)#]+\.md)#([^)]+)\)`)

@@ -20,10 +20,14 @@ const (
 	Huge  Shape = "huge"  // five sections of n/5 pages each
 	Flat  Shape = "flat"  // one section holding every page
 	Deep  Shape = "deep"  // sections of 50 to 100 pages, four folders deep, four folders per folder
+	// Dense is Huge with dense cross-links: every page also links to its
+	// section's index page and to the site's first page, so a few pages
+	// are linked from thousands (a knowledge base's overview pages).
+	Dense Shape = "dense"
 )
 
 // Shapes lists every shape, Small first.
-var Shapes = []Shape{Small, Huge, Flat, Deep}
+var Shapes = []Shape{Small, Huge, Flat, Deep, Dense}
 
 // ParseShape returns the shape named s.
 func ParseShape(s string) (Shape, error) {
@@ -32,7 +36,7 @@ func ParseShape(s string) (Shape, error) {
 			return sh, nil
 		}
 	}
-	return "", fmt.Errorf("unknown corpus shape %q (want small, huge, flat or deep)", s)
+	return "", fmt.Errorf("unknown corpus shape %q (want small, huge, flat, deep or dense)", s)
 }
 
 // page is what other pages need to know about a page before its body is
@@ -69,7 +73,7 @@ func plan(shape Shape, n int, seed int64) (sections [][]*page) {
 	for num := 0; num < n; {
 		var size int
 		switch shape {
-		case Huge:
+		case Huge, Dense:
 			size = n / 5
 			if len(sections) == 4 || size == 0 {
 				size = n - num
@@ -174,7 +178,7 @@ func ShapeFiles(shape Shape, n int, seed int64) map[string][]byte {
 			}
 		}
 		for i, p := range sec {
-			files["content/"+p.path()] = pageFile(p, i, all, seed)
+			files["content/"+p.path()] = pageFile(p, i, all, seed, shape == Dense)
 		}
 	}
 	return files

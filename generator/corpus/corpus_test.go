@@ -69,6 +69,7 @@ func TestShapes(t *testing.T) {
 		{corpus.Huge, [2]int{5, 5}, [2]int{2000, 2000}, 1, [2]int{5, 5}},
 		{corpus.Flat, [2]int{1, 1}, [2]int{10000, 10000}, 1, [2]int{1, 1}},
 		{corpus.Deep, [2]int{100, 200}, [2]int{50, 100}, 4, [2]int{2, 4}},
+		{corpus.Dense, [2]int{5, 5}, [2]int{2000, 2000}, 1, [2]int{5, 5}},
 	} {
 		t.Run(string(tc.shape), func(t *testing.T) {
 			files := corpus.ShapeFiles(tc.shape, 10000, 1)

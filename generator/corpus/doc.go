@@ -10,6 +10,8 @@
 //	small   sections of 50 to 100 pages (Files and Write make this one)
 //	huge    five sections of n/5 pages each: a knowledge base
 //	flat    one section holding all n pages: an archive
+//	dense   huge, and every page also links to its section's index page and to the
+//	        site's first page: a few pages linked from thousands
 //	deep    sections of 50 to 100 pages four folders deep (s000/s000/s000/s000/),
 //	        four folders to a folder at each level: a book of parts and chapters
 //

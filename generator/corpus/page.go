@@ -6,8 +6,8 @@ import (
 )
 
 // pageFile writes page p, the i-th of its section; all is every page of the
-// site, for links.
-func pageFile(p *page, i int, all []*page, seed int64) []byte {
+// site, for links. dense adds the links of shape Dense to the introduction.
+func pageFile(p *page, i int, all []*page, seed int64, dense bool) []byte {
 	t := &text{rng: rngFor(seed, uint64(2*(p.num+1)+1))}
 	var b strings.Builder
 	b.Grow(4096)
@@ -32,6 +32,9 @@ func pageFile(p *page, i int, all []*page, seed int64) []byte {
 		k := t.rng.IntN(len(linked))
 		linked[k] += link(t, p, all)
 	}
+	if dense {
+		linked[0] += overviewLinks(p, all)
+	}
 	share := budget / (len(p.headings) + 1)
 	prose(&b, t, share, linked[0])
 	for j, h := range p.headings {
@@ -42,6 +45,17 @@ func pageFile(p *page, i int, all []*page, seed int64) []byte {
 		}
 	}
 	return []byte(b.String())
+}
+
+// overviewLinks is a sentence linking p to its section's index page and to
+// the site's first page. It uses no randomness, so a Dense page is the Huge
+// page of the same number with this sentence added.
+func overviewLinks(p *page, all []*page) string {
+	s := "本节概览见[本节目录](_index.md)。"
+	if first := all[0]; first != p {
+		s += fmt.Sprintf("入门请先读[%s](%s)。", first.title, relPath(p.dir, first.path()))
+	}
+	return s
 }
 
 func frontMatter(b *strings.Builder, t *text, p *page, i int) {
