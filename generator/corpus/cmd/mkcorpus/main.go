@@ -18,7 +18,7 @@ import (
 func main() {
 	n := flag.Int("n", 1000, "number of pages")
 	seed := flag.Int64("seed", 1, "random seed; the same n and seed give the same files")
-	shapeName := flag.String("shape", "small", "how pages are grouped: small, huge, flat or deep")
+	shapeName := flag.String("shape", "small", "how pages are grouped: small, huge, flat, deep or dense")
 	out := flag.String("out", "", "site folder to write (required)")
 	flag.Parse()
 	shape, err := corpus.ParseShape(*shapeName)
