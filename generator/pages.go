@@ -3,6 +3,7 @@ package generator
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"html/template"
 	"io/fs"
 	"sort"
@@ -108,9 +109,33 @@ func planSite(s *site.Site, theme *tmpl.Set, fsys fs.FS, assets []string, once b
 	}
 	o.static["assets/chroma.css"] = chromaCSS()
 	for _, a := range assets {
+		if what := o.madeAt(a); what != "" {
+			// An app shell's index.html beside README.md, a copy of an
+			// old build: the site's own file has the place.
+			diags.Warn(o.assetFile(a), 0, 0, "file not copied: %s is written there", what)
+			continue
+		}
 		o.assets[a] = true
 	}
 	return o, diags
+}
+
+// madeAt names the page or theme file the site makes at output path name,
+// or "".
+func (o *fileSet) madeAt(name string) string {
+	if _, ok := o.static[name]; ok {
+		return "the theme's " + name
+	}
+	j, ok := o.jobs[name]
+	switch {
+	case !ok:
+		return ""
+	case j.data.Redirect != "":
+		return "the redirect to " + j.data.Page.URL
+	case j.data.Page.File != "":
+		return "the page of " + j.data.Page.File
+	}
+	return fmt.Sprintf("the page %q", j.data.Page.Title)
 }
 
 // chromaCSS is the code highlighting style sheet, minified once.
