@@ -22,16 +22,16 @@ import (
 
 // Options say what to build and how.
 type Options struct {
-	Src     string    // the site root: the folder holding zhinan.yaml, the folder of pages (content/ unless it says otherwise) and optionally templates/
-	FS      fs.FS     // the site root as a file system; when nil, os.DirFS(Src)
-	Drafts  bool      // include pages whose front matter says draft: true
-	BaseURL string    // overrides base_url from zhinan.yaml when not empty
-	Links   string    // overrides the links setting when not empty: config.LinksError or config.LinksWarn
+	Src     string // the site root: the folder holding zhinan.yaml, the folder of pages (content/ unless it says otherwise) and optionally templates/
+	FS      fs.FS  // the site root as a file system; when nil, os.DirFS(Src)
+	Drafts  bool   // include pages whose front matter says draft: true
+	BaseURL string // overrides base_url from zhinan.yaml when not empty
+	Links   string // overrides the links setting when not empty: config.LinksError or config.LinksWarn
 	// Out is the output folder (as -out gives it: relative to the current
 	// folder, or absolute); empty means the output setting, inside Src.
 	// When it lies inside the site, its files are never read as pages.
 	Out string
-	Now     time.Time // "today" for stale_after (package fresh); zero means time.Now()
+	Now time.Time // "today" for stale_after (package fresh); zero means time.Now()
 	// Once says the Builder builds once (zhinan build, check, search): it
 	// keeps nothing for a next build, lets each page's Markdown source go as
 	// soon as the page is rendered, and, when the theme reads no page's HTML
