@@ -55,6 +55,7 @@ var mappedKeys = map[string]func(m *Meta, key string, v *yaml.Node) error{
 var themeKeys = map[string]bool{
 	// MkDocs Material
 	"comments": true, "icon": true, "status": true, "subtitle": true, "template": true, "social": true,
+	"authors": true, "links": true, "readtime": true, "pin": true, // its blog
 	// VuePress, VitePress and their themes
 	"home": true, "heroImage": true, "heroImageDark": true, "heroText": true, "heroAlt": true,
 	"heroFullScreen": true, "tagline": true, "actions": true, "features": true, "hero": true,
@@ -67,6 +68,7 @@ var themeKeys = map[string]bool{
 	"backToTop": true, "readingTime": true, "pageview": true, "feed": true, "seo": true,
 	"sitemap": true, "permalink": true, "redirectFrom": true, "watermark": true, "image": true,
 	"externalLinkIcon": true, "highlights": true, "bgImageDark": true, "bgImageStyle": true,
+	"portfolio": true, "titles": true, "avatar": true, "welcome": true, "medias": true, "projects": true,
 	// Docusaurus
 	"id": true, "sidebar_class_name": true, "sidebar_custom_props": true, "displayed_sidebar": true,
 	"hide_title": true, "toc_min_heading_level": true, "toc_max_heading_level": true,
@@ -245,6 +247,27 @@ func setSearch(m *Meta, key string, v *yaml.Node) error {
 		case "boost": // ranking is the index's own
 		default:
 			return fieldError{k, fmt.Sprintf("unknown key %q in front matter %q (want exclude, boost)", k.Value, key)}
+		}
+	}
+	return nil
+}
+
+// blogDates reads the date: mapping of MkDocs Material's blog, {created:
+// 2026-02-18, updated: 2026-04-13}, as date and lastmod.
+func (m *Meta) blogDates(key string, v *yaml.Node) error {
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k, val := v.Content[i], v.Content[i+1]
+		var err error
+		switch k.Value {
+		case "created":
+			m.Date, err = date(key+".created", val)
+		case "updated":
+			m.Lastmod, err = date(key+".updated", val)
+		default:
+			err = fieldError{k, fmt.Sprintf("unknown key %q in front matter %q (want created, updated)", k.Value, key)}
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil

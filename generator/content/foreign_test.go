@@ -36,6 +36,10 @@ func TestOtherToolsKeys(t *testing.T) {
 		p, _ := Parse("docs/"+name, name, []byte("---\ntitle: x\nmykey: 1\nother: 2\n---\n"))
 		pages = append(pages, p)
 	}
+	p, d := Parse("docs/g.md", "g.md", []byte("---\ndate:\n  created: 2026-02-18\n  updated: 2026-04-13\nauthors: [x]\n---\n"))
+	if len(d) > 0 || p.Meta.Date.Format("2006-01-02") != "2026-02-18" || p.Meta.Lastmod.Format("2006-01-02") != "2026-04-13" {
+		t.Errorf("blog dates: %v %v %v", p.Meta.Date, p.Meta.Lastmod, d)
+	}
 	p, _ = Parse("docs/f.md", "f.md", []byte("---\nparams: {mykey: 9}\nmykey: 1\n---\n"))
 	if p.Meta.Params["mykey"] != 9 {
 		t.Errorf("params: should win over a kept key: %v", p.Meta.Params)
@@ -65,6 +69,7 @@ func TestFrontMatterMistakes(t *testing.T) {
 		"search: yes":             `a.md:2:9: front matter "search": want a mapping like {exclude: true}, got "yes"`,
 		"search: {exclude: 1}":    `a.md:2:19: front matter "search.exclude": want true or false, got "1"`,
 		"category: {a: b}":        `a.md:2:11: front matter "category": want a list of strings, got a mapping`,
+		"date: {created: soon}":   `a.md:2:17: front matter "date.created": want a date like 2026-01-31, got "soon"`,
 	} {
 		_, diags := Parse("a.md", "a.md", []byte("---\n"+fm+"\n---\n"))
 		if got := diags.Error(); got != want {

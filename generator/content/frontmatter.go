@@ -187,6 +187,9 @@ func (m *Meta) set(key string, v *yaml.Node) error {
 	case "aliases":
 		m.Aliases, err = stringList(key, v)
 	case "date":
+		if v.Kind == yaml.MappingNode {
+			return m.blogDates(key, v)
+		}
 		m.Date, err = date(key, v)
 	case "lastmod":
 		m.Lastmod, err = date(key, v)
