@@ -53,6 +53,7 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("---\ntags: [a\n---\n"))
 	f.Add([]byte("---\nsources:\n  - {title: 1}\nlast_checked: {date: x}\n---\n"))
 	f.Add([]byte("\xff---\n"))
+	f.Add([]byte("---\nhide: [navigation, x]\nslug: ../a\nsearch: {exclude: 1}\ntitel: x\ndate: {created: 2026-01-01}\nicon: y\nzz: 1\n---\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		p, diags := Parse("content/f.md", "f.md", src)
 		lines := bytes.Count(src, []byte("\n")) + 1

@@ -126,7 +126,8 @@ func (s *Site) summaryPage(t *Table, file string, it *summary.Item, bySource map
 	}
 	ref, err := t.Resolve(from, dest)
 	if err != nil {
-		diags.Add(file, it.Line, it.Col, "broken link %q: %v", it.Dest, err)
+		// A broken link like any other: links: warn makes it a warning.
+		diags.AddLink(file, it.Line, it.Col, "broken link %q: %v", it.Dest, err)
 		return nil
 	}
 	p := bySource[ref.Page]
