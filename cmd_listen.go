@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net"
 	"os"
+	"slices"
 	"strconv"
 	"syscall"
 
@@ -39,9 +40,13 @@ func listen(addr string, chosen bool) (net.Listener, error) {
 // output folder. Broken settings give the defaults; the build reports them.
 func watchOptions(src string) watch.Options {
 	cfg, _ := config.Load(os.DirFS(src))
+	files := watch.DefaultFiles
+	if cfg.Nav != "" {
+		files = append(slices.Clip(files), cfg.Nav) // mkdocs.yml lies outside the folder of pages
+	}
 	return watch.Options{
 		Dirs:  []string{cfg.Content, "templates", "i18n"},
-		Files: watch.DefaultFiles,
+		Files: files,
 		Skip:  watch.DefaultSkip,
 	}
 }

@@ -99,7 +99,7 @@ func (b *Builder) Build(ch Change) (*Result, diag.List) {
 	ws, d := i18n.Load(templates.FS, fsys, cfg.Language)
 	siteWide.Merge(d)
 	wordsChanged := b.words.set(ws)
-	tree := content.Tree{Dir: cfg.Content, Exclude: cfg.Exclude}
+	tree := content.Tree{Dir: cfg.Content, Exclude: cfg.Exclude, Nav: cfg.Nav, HashRoutes: cfg.HashRoutes}
 	plan := planReuse(ch, tree, lastBuild{
 		built: b.built, theme: b.theme != nil, config: b.built && cfg == b.cfg && !wordsChanged})
 	b.built, b.cfg = true, cfg

@@ -10,7 +10,9 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"zhinan/generator/config"
 	"zhinan/generator/diag"
+	"zhinan/generator/mkdocs"
 	"zhinan/generator/parallel"
 	"zhinan/generator/summary"
 )
@@ -118,9 +120,14 @@ func Load(fsys fs.FS, src Tree, cache *Cache) (*Site, diag.List) {
 	return site, diags
 }
 
-// loadSummary reads SUMMARY.md beside the pages or, failing that, at the
-// site root (where GitBook keeps it when the chapters are in docs/).
+// loadSummary reads the file nav: names (a mkdocs.yml's nav: key, or a
+// Markdown list of links such as docsify's _sidebar.md), else SUMMARY.md
+// beside the pages or, failing that, at the site root (where GitBook keeps
+// it when the chapters are in docs/).
 func loadSummary(fsys fs.FS, src Tree) (*summary.Summary, diag.List) {
+	if src.Nav != "" {
+		return loadNav(fsys, src.Nav)
+	}
 	for _, file := range []string{src.File(summary.Name), summary.Name} {
 		b, err := fs.ReadFile(fsys, file)
 		if err == nil {
@@ -128,6 +135,23 @@ func loadSummary(fsys fs.FS, src Tree) (*summary.Summary, diag.List) {
 		}
 	}
 	return nil, nil
+}
+
+// loadNav reads the navigation file the settings name.
+func loadNav(fsys fs.FS, file string) (*summary.Summary, diag.List) {
+	if ext := strings.ToLower(path.Ext(file)); ext == ".yml" || ext == ".yaml" {
+		c, diags := mkdocs.Read(fsys, file)
+		s, d := c.Nav()
+		diags.Merge(d)
+		return s, diags
+	}
+	b, err := fs.ReadFile(fsys, file)
+	if err != nil {
+		var diags diag.List
+		diags.Add(config.File, 0, 0, "setting \"nav\": no file %s", file)
+		return nil, diags
+	}
+	return summary.Parse(file, b)
 }
 
 // indexReadmes lists the README.md files that describe their folder: those

@@ -17,12 +17,19 @@ const DefaultDir = "content"
 //
 // Some files are never pages, whatever the settings: dot-files and
 // dot-folders (.git, .github), node_modules folders, and the table of
-// contents SUMMARY.md beside the pages. When the pages are the site root
+// contents: SUMMARY.md beside the pages, or the file nav: names. When the pages are the site root
 // itself, so are the settings file, the theme folder templates/, the site's
 // words i18n/ and the output folder public/.
 type Tree struct {
 	Dir     string // slash path relative to the site root; "" means DefaultDir
 	Exclude string // glob patterns, one a line (see Excluded)
+	// Nav is the file that orders the pages (nav: in zhinan.yaml), relative
+	// to the site root, or "": a SUMMARY.md found beside the pages or at
+	// the root. Never a page.
+	Nav string
+	// HashRoutes says links are written as docsify's hash routes
+	// ("#/guide/intro"), which lead to pages (see site.Table.Resolve).
+	HashRoutes bool
 }
 
 // Root is Dir, or DefaultDir when Dir is empty.
@@ -68,7 +75,7 @@ func (s Tree) skip(rel string, isDir bool) bool {
 	if strings.HasPrefix(name, ".") || (isDir && name == "node_modules") {
 		return true
 	}
-	if rel == "SUMMARY.md" {
+	if rel == "SUMMARY.md" || (!isDir && s.Nav != "" && s.File(rel) == s.Nav) {
 		return true
 	}
 	if s.Root() == "." && !strings.Contains(rel, "/") {
