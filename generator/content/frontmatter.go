@@ -30,6 +30,7 @@ type Meta struct {
 	Params      map[string]any
 
 	lines map[string]int // file line of each key, for diagnostics found later
+	hero  *hero          // a VuePress or VitePress home layout, made a plain page by Parse
 }
 
 // Line is the file line on which front matter key was set, or 0.
@@ -118,9 +119,13 @@ func parseMeta(file string, yml []byte, start int) (Meta, diag.List) {
 		return meta, diags
 	}
 	meta.lines = map[string]int{}
+	meta.hero = readHero(root)
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		meta.lines[k.Value] = start + k.Line - 1
+		if meta.hero.consumes(k.Value, v) {
+			continue
+		}
 		if err := meta.set(k.Value, v); err != nil {
 			at := k
 			if fe, ok := err.(fieldError); ok && fe.node != nil {

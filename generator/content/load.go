@@ -126,7 +126,7 @@ func Load(fsys fs.FS, src Tree, cache *Cache) (*Site, diag.List) {
 // it when the chapters are in docs/).
 func loadSummary(fsys fs.FS, src Tree) (*summary.Summary, diag.List) {
 	if src.Nav != "" {
-		return loadNav(fsys, src.Nav)
+		return loadNav(fsys, src)
 	}
 	for _, file := range []string{src.File(summary.Name), summary.Name} {
 		b, err := fs.ReadFile(fsys, file)
@@ -138,10 +138,11 @@ func loadSummary(fsys fs.FS, src Tree) (*summary.Summary, diag.List) {
 }
 
 // loadNav reads the navigation file the settings name.
-func loadNav(fsys fs.FS, file string) (*summary.Summary, diag.List) {
+func loadNav(fsys fs.FS, src Tree) (*summary.Summary, diag.List) {
+	file := src.Nav
 	if ext := strings.ToLower(path.Ext(file)); ext == ".yml" || ext == ".yaml" {
 		c, diags := mkdocs.Read(fsys, file)
-		s, d := c.Nav()
+		s, d := c.Nav(src.Root())
 		diags.Merge(d)
 		return s, diags
 	}
@@ -316,6 +317,9 @@ func Parse(file, rel string, src []byte) (*Page, diag.List) {
 	page.Body = body
 	if ok {
 		page.Meta, diags = parseMeta(file, yml, start)
+		if page.Meta.hero != nil {
+			page.Body = page.Meta.hero.apply(&page.Meta, body)
+		}
 	} else if _, opened := cutLine(src, "---"); opened {
 		// Most likely the closing line was forgotten; a page that really
 		// begins with a thematic break builds as it is, with this warning.

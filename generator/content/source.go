@@ -92,18 +92,19 @@ func (s Tree) skip(rel string, isDir bool) bool {
 // Excluded reports whether an exclude: pattern matches a path relative to
 // the folder of pages. Patterns use doublestar globs ("drafts/**",
 // "**/*.txt"); a pattern without "/" matches a file or folder name at any
-// depth ("_book", "*.bak"), as in .gitignore; a pattern ending in "/"
+// depth ("_book", "*.bak"), as in .gitignore; a leading "/" anchors it at
+// the top of the folder of pages ("/index.html"); a pattern ending in "/"
 // matches folders only.
 func (s Tree) Excluded(rel string, isDir bool) bool {
 	for _, pat := range strings.Split(s.Exclude, "\n") {
 		pat = strings.TrimSpace(pat)
-		dirOnly := strings.HasSuffix(pat, "/")
+		dirOnly, anchored := strings.HasSuffix(pat, "/"), strings.HasPrefix(pat, "/")
 		pat = strings.TrimSuffix(strings.TrimPrefix(pat, "/"), "/")
 		if pat == "" || (dirOnly && !isDir) {
 			continue
 		}
 		subject := rel
-		if !strings.Contains(pat, "/") {
+		if !anchored && !strings.Contains(pat, "/") {
 			subject = path.Base(rel)
 		}
 		if ok, _ := doublestar.Match(pat, subject); ok {

@@ -210,12 +210,14 @@ func (c *Config) EditPrefix() string {
 }
 
 // Nav turns the nav: list into a table of contents whose links are
-// relative to the folder of pages. It returns nil when there is no nav.
-func (c *Config) Nav() (*summary.Summary, diag.List) {
+// relative to the folder of pages, pages (which is Pages() unless the
+// caller knows better: init falls back to docs/ when docs_dir is missing).
+// It returns nil when there is no nav.
+func (c *Config) Nav(pages string) (*summary.Summary, diag.List) {
 	if c.nav == nil {
 		return nil, nil
 	}
-	s := &summary.Summary{File: c.navFile, Base: c.Pages()}
+	s := &summary.Summary{File: c.navFile, Base: pages}
 	var diags diag.List
 	s.Items = entries(c.navFile, c.nav, &diags)
 	return s, diags
