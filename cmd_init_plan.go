@@ -14,7 +14,7 @@ type plan struct {
 	content  string // the folder of pages
 	pages    int    // Markdown files in it
 	language string
-	langFrom string // where language came from
+	langFrom string             // where language came from
 	set      map[string]setting // the other keys init sets
 	exclude  []string           // exclude: patterns
 	why      []string           // where the exclude patterns came from
@@ -52,7 +52,9 @@ func (p *plan) excludeAll(pats []string, why string) {
 }
 
 // note adds a line to what init tells.
-func (p *plan) note(format string, args ...any) { p.notes = append(p.notes, fmt.Sprintf(format, args...)) }
+func (p *plan) note(format string, args ...any) {
+	p.notes = append(p.notes, fmt.Sprintf(format, args...))
+}
 
 // settings is the zhinan.yaml init writes: every setting, the ones the plan
 // sets with their origin, the others commented out with their meaning.
