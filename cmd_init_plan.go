@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"zhinan/generator/content"
 )
 
 // plan is what init decides for a folder that already holds Markdown: the
@@ -121,7 +123,13 @@ func planBook(dir string, f bookFiles) *plan {
 	if p.content == "." || p.content == "" {
 		p.excludeAll(f.outputs, "other tools' output, not pages")
 	}
-	pages := f.pagesIn(p.content)
+	tree := content.Tree{Dir: p.content, Exclude: strings.Join(p.exclude, "\n")}
+	var pages []string
+	for _, md := range f.pagesIn(p.content) {
+		if _, ok := tree.Rel(md); ok {
+			pages = append(pages, md)
+		}
+	}
 	p.pages = len(pages)
 	if p.language == "" {
 		p.language = guessLanguage(dir, pages)

@@ -155,7 +155,7 @@ func (b *Builder) Build(ch Change) (*Result, diag.List) {
 		diags.Merge(docs[p.Path].Diags)
 	}
 	graph, d := site.Build(site.Input{Config: cfg, Table: table, Pages: pages, Docs: docs,
-		Summary: loaded.Summary, Folder: folderName(b.opts.Src), Words: ws, Cache: links})
+		Summary: loaded.Summary, Folders: loaded.Folders, Folder: folderName(b.opts.Src), Words: ws, Cache: links})
 	diags.Merge(d)
 	diags.Merge(fresh.Mark(graph.Pages, cfg.StaleAfter, b.opts.Now))
 	diags.Merge(siteWide)

@@ -39,10 +39,11 @@ func (p *Page) Dir() string {
 
 // Site is everything found in the folder of pages.
 type Site struct {
-	Tree    Tree             // where the pages were found
-	Pages   []*Page          // sorted by Path
-	Assets  []string         // non-Markdown files, slash paths relative to the folder of pages, sorted
-	Summary *summary.Summary // the book's SUMMARY.md, when it has one
+	Tree    Tree              // where the pages were found
+	Pages   []*Page           // sorted by Path
+	Assets  []string          // non-Markdown files, slash paths relative to the folder of pages, sorted
+	Summary *summary.Summary  // the book's SUMMARY.md, when it has one
+	Folders map[string]Folder // what _category_.json files say of their folders, by folder ("" for the top)
 
 	unreadable bool // some Markdown file could not be read as a page
 }
@@ -116,6 +117,8 @@ func Load(fsys fs.FS, src Tree, cache *Cache) (*Site, diag.List) {
 	site.unreadable = len(pages) < len(mdPaths)
 	sort.Strings(site.Assets)
 	site.Summary, pd = loadSummary(fsys, src)
+	diags.Merge(pd)
+	site.Folders, pd = loadFolders(fsys, src, site.Assets)
 	diags.Merge(pd)
 	return site, diags
 }
@@ -216,11 +219,15 @@ func Reload(fsys fs.FS, src Tree, cache *Cache, last *Site, changed []string) (*
 		site.Pages[i] = p
 		diags.Merge(d)
 	}
-	// Diagnostics of the unchanged pages and of SUMMARY.md still stand.
+	// Diagnostics of the unchanged pages and of SUMMARY.md still stand;
+	// a changed asset may be a _category_.json.
 	if site.Summary != nil {
 		_, d := loadSummary(fsys, src)
 		diags.Merge(d)
 	}
+	var d diag.List
+	site.Folders, d = loadFolders(fsys, src, site.Assets)
+	diags.Merge(d)
 	for i, p := range site.Pages {
 		if !slices.Contains(redo, i) {
 			if c, ok := cache.get(p.Path, p.Hash); ok {
