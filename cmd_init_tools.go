@@ -102,30 +102,38 @@ func defaultLanguage(dir string, f bookFiles, files []string, configs map[string
 		pick = files[0]
 	}
 	p.note("%d mkdocs.yml, one per language folder: %s; this builds %s only (one site in several languages is for a later version)",
-		len(files), strings.Join(found, ", "), path.Dir(pick))
+		len(files), strings.Join(found, ", "), pick)
 	return pick
 }
 
 // findNamed lists the files with one of names at the top of dir or one or
 // two folders down (docs/zh/mkdocs.yml), the top first, then sorted.
 func findNamed(dir string, names []string) []string {
+	return findPaths(dir, names, 2)
+}
+
+// findPaths lists the paths with one of names (files or folders) at the
+// top of dir or up to depth folders down, outside dot-folders and
+// node_modules: the top first, then sorted.
+func findPaths(dir string, names []string, depth int) []string {
 	var found []string
-	for _, pat := range []string{"", "*/", "*/*/"} {
+	for pat := ""; len(pat) <= 2*depth; pat += "*/" {
 		for _, name := range names {
 			matches, _ := filepath.Glob(filepath.Join(dir, filepath.FromSlash(pat+name)))
 			for _, m := range matches {
 				rel, _ := filepath.Rel(dir, m)
 				rel = filepath.ToSlash(rel)
-				if !strings.HasPrefix(rel, ".") && !strings.Contains(rel, "node_modules/") {
+				if parent := path.Dir(rel) + "/"; !strings.HasPrefix(parent, ".") && !strings.Contains(parent, "/.") && !strings.Contains(parent, "node_modules/") || parent == "./" {
 					found = append(found, rel)
 				}
 			}
 		}
-		if pat == "" && len(found) > 0 {
-			return found
-		}
 	}
-	sort.Strings(found)
+	top := 0
+	for top < len(found) && !strings.Contains(found[top], "/") {
+		top++
+	}
+	sort.Strings(found[top:])
 	return found
 }
 
@@ -158,7 +166,11 @@ func fromDocusaurus(dir string, f bookFiles, p *plan) bool {
 // fromVuePress recognises docs/ or src/ (or the root) holding .vuepress/ or
 // .vitepress/: its config (JavaScript, read as text) gives title and lang.
 func fromVuePress(dir string, f bookFiles, p *plan) bool {
-	for _, base := range []string{"docs", "src", "."} {
+	bases := []string{"docs", "src", "."}
+	for _, found := range findPaths(dir, []string{".vuepress", ".vitepress"}, 3) {
+		bases = append(bases, path.Dir(found)) // packages/docs/docs/.vuepress in a monorepo
+	}
+	for _, base := range bases {
 		for _, tool := range []string{".vuepress", ".vitepress"} {
 			if !isDir(dir, path.Join(base, tool)) {
 				continue
