@@ -55,7 +55,7 @@ func (f *siteFlags) parse(fs *flag.FlagSet, args []string) (generator.Options, i
 func runBuild(args []string) int {
 	fs := newFlags("build")
 	sf := addSiteFlags(fs)
-	out := fs.String("out", "public", "output folder (relative to the current folder)")
+	out := fs.String("out", "", outFlag)
 	base := fs.String("base-url", "", "base URL of the published site (overrides zhinan.yaml), e.g. https://example.org/guide/")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (go tool pprof)")
 	memProfile := fs.String("memprofile", "", "write a heap profile (allocations) at the end of the build to this file")
@@ -75,6 +75,7 @@ func runBuild(args []string) int {
 	if !ok {
 		return 1
 	}
+	opts.Out = dir
 	start := time.Now()
 	res, diags := generator.NewBuilder(opts).Build(generator.All)
 	if res != nil {
@@ -118,16 +119,16 @@ func report(w io.Writer, diags diag.List) {
 	fmt.Fprintln(w, diags.Count())
 }
 
-// outputDir is the folder a command writes: -out, or public/ inside -src
-// when -src is given without -out. It refuses (and says why) a folder whose
+// outFlag is the help of the -out flag of build and watch.
+const outFlag = "output folder, relative to the current folder (default: the output setting of zhinan.yaml, public, in the site's folder)"
+
+// outputDir is the folder a command writes: -out, else the output setting
+// (public/) inside -src. It refuses (and says why) a folder whose
 // replacement would lose work.
 func outputDir(fs *flag.FlagSet, src, out string) (string, bool) {
-	outSet := false
-	fs.Visit(func(f *flag.Flag) { outSet = outSet || f.Name == "out" })
-	if !outSet && src != "." {
-		out = filepath.Join(src, "public")
-	}
-	if err := output.Guard(out, src); err != nil {
+	cfg, _ := config.Load(os.DirFS(src)) // broken settings: the build reports them
+	out = generator.OutputDir(src, out, cfg)
+	if err := output.Guard(out, src, filepath.Join(src, filepath.FromSlash(cfg.Content))); err != nil {
 		fmt.Fprintf(os.Stderr, "zhinan %s: %v\n", fs.Name(), err)
 		return "", false
 	}

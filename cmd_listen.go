@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"syscall"
 
+	"zhinan/generator"
 	"zhinan/generator/config"
 	"zhinan/generator/watch"
 )
@@ -37,9 +38,15 @@ func listen(addr string, chosen bool) (net.Listener, error) {
 
 // watchOptions names what a watcher of the site at src follows: its folder
 // of pages as zhinan.yaml sets it, the theme and the settings, never the
-// output folder. Broken settings give the defaults; the build reports them.
-func watchOptions(src string) watch.Options {
+// output folder out (as -out gives it; "" for the output setting), which
+// every build rewrites. Broken settings give the defaults; the build
+// reports them.
+func watchOptions(src, out string) watch.Options {
 	cfg, _ := config.Load(os.DirFS(src))
+	var skip []string
+	if o := generator.OutputWithin(src, out, cfg); o != "" {
+		skip = []string{o}
+	}
 	files := watch.DefaultFiles
 	if cfg.Nav != "" {
 		files = append(slices.Clip(files), cfg.Nav) // mkdocs.yml lies outside the folder of pages
@@ -47,7 +54,7 @@ func watchOptions(src string) watch.Options {
 	return watch.Options{
 		Dirs:  []string{cfg.Content, "templates", "i18n"},
 		Files: files,
-		Skip:  watch.DefaultSkip,
+		Skip:  skip,
 	}
 }
 

@@ -63,7 +63,7 @@ type serveConfig struct {
 
 // run serves until Ctrl-C or SIGTERM, then shuts down gracefully.
 func (c serveConfig) run() error {
-	wo := watchOptions(c.opts.Src)
+	wo := watchOptions(c.opts.Src, "")
 	wo.Poll, wo.Debounce = c.poll, serve.Debounce
 	w, err := watch.New(c.opts.Src, wo)
 	if err != nil {

@@ -21,7 +21,7 @@ import (
 func runWatch(args []string) int {
 	fs := newFlags("watch")
 	sf := addSiteFlags(fs)
-	out := fs.String("out", "public", "output folder (relative to the current folder)")
+	out := fs.String("out", "", outFlag)
 	poll := fs.Duration("poll", 0, "scan for changes at this interval instead of using file system events (e.g. 500ms)")
 	opts, rc := sf.parse(fs, args)
 	if rc >= 0 {
@@ -31,7 +31,8 @@ func runWatch(args []string) int {
 	if !ok {
 		return 1
 	}
-	wo := watchOptions(sf.src)
+	opts.Out = dir
+	wo := watchOptions(sf.src, dir)
 	wo.Poll = *poll
 	w, err := watch.New(sf.src, wo)
 	if err != nil {

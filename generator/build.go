@@ -13,6 +13,7 @@ import (
 	"zhinan/generator/fresh"
 	"zhinan/generator/i18n"
 	"zhinan/generator/markdown"
+	"zhinan/generator/output"
 	"zhinan/generator/parallel"
 	"zhinan/generator/site"
 	"zhinan/generator/tmpl"
@@ -21,12 +22,16 @@ import (
 
 // Options say what to build and how.
 type Options struct {
-	Src     string    // the site root: the folder holding zhinan.yaml, the folder of pages (content/ unless it says otherwise) and optionally templates/
-	FS      fs.FS     // the site root as a file system; when nil, os.DirFS(Src)
-	Drafts  bool      // include pages whose front matter says draft: true
-	BaseURL string    // overrides base_url from zhinan.yaml when not empty
-	Links   string    // overrides the links setting when not empty: config.LinksError or config.LinksWarn
-	Now     time.Time // "today" for stale_after (package fresh); zero means time.Now()
+	Src     string // the site root: the folder holding zhinan.yaml, the folder of pages (content/ unless it says otherwise) and optionally templates/
+	FS      fs.FS  // the site root as a file system; when nil, os.DirFS(Src)
+	Drafts  bool   // include pages whose front matter says draft: true
+	BaseURL string // overrides base_url from zhinan.yaml when not empty
+	Links   string // overrides the links setting when not empty: config.LinksError or config.LinksWarn
+	// Out is the output folder (as -out gives it: relative to the current
+	// folder, or absolute); empty means the output setting, inside Src.
+	// When it lies inside the site, its files are never read as pages.
+	Out string
+	Now time.Time // "today" for stale_after (package fresh); zero means time.Now()
 	// Once says the Builder builds once (zhinan build, check, search): it
 	// keeps nothing for a next build, lets each page's Markdown source go as
 	// soon as the page is rendered, and, when the theme reads no page's HTML
@@ -99,7 +104,8 @@ func (b *Builder) Build(ch Change) (*Result, diag.List) {
 	ws, d := i18n.Load(templates.FS, fsys, cfg.Language)
 	siteWide.Merge(d)
 	wordsChanged := b.words.set(ws)
-	tree := content.Tree{Dir: cfg.Content, Exclude: cfg.Exclude, Nav: cfg.Nav, HashRoutes: cfg.HashRoutes}
+	tree := content.Tree{Dir: cfg.Content, Exclude: cfg.Exclude, Output: OutputWithin(b.opts.Src, b.opts.Out, cfg),
+		Nav: cfg.Nav, HashRoutes: cfg.HashRoutes}
 	plan := planReuse(ch, tree, lastBuild{
 		built: b.built, theme: b.theme != nil, config: b.built && cfg == b.cfg && !wordsChanged})
 	b.built, b.cfg = true, cfg
@@ -173,6 +179,21 @@ func (b *Builder) Build(ch Change) (*Result, diag.List) {
 		diags.Sort()
 	}
 	return &Result{Site: graph, Pages: len(graph.Pages), Rendered: len(rendered), Elapsed: time.Since(start), out: out}, diags
+}
+
+// OutputDir is the output folder of the site at src: out (a -out flag) when
+// given, else the output setting inside src.
+func OutputDir(src, out string, cfg config.Config) string {
+	if out != "" {
+		return out
+	}
+	return filepath.Join(src, filepath.FromSlash(cfg.Output))
+}
+
+// OutputWithin is OutputDir as a slash path relative to the site root, when
+// it lies inside the site, else "" (see content.Tree.Output).
+func OutputWithin(src, out string, cfg config.Config) string {
+	return output.Within(src, OutputDir(src, out, cfg))
 }
 
 // load reads the folder of pages again as far as plan says it must.

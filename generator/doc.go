@@ -5,7 +5,7 @@
 // # The site folder
 //
 //	zhinan.yaml        settings: title, description, language, base_url, repo_url, unsafe_html,
-//	                   links, stale_after, content, exclude (package config)
+//	                   links, stale_after, content, output, exclude (package config)
 //	content/           the pages: every *.md is a page; other files are copied beside them.
 //	                   Another folder with content: docs, the site folder itself with content: .
 //	SUMMARY.md         optional, here or beside the pages: a book's table of contents (package summary)
@@ -17,7 +17,15 @@
 // dir. Any folder without one still becomes a section, titled by its name.
 // URLs are clean folders: content/platforms/ios.md is published as
 // /platforms/ios/ (index.html inside), under the path of base_url. Dot-files,
-// node_modules, SUMMARY.md and what exclude: matches are never pages.
+// node_modules, SUMMARY.md and what exclude: matches are never pages, nor is
+// the output folder (public/, the output setting, or -out), wherever it is.
+//
+// A page and a folder of its name (graph/flow.md and graph/flow/, which
+// holds its images, or pages of its own and no index page) share the URL
+// /graph/flow/, as MkDocs serves them: the folder's pages come under the
+// page in the sidebar, and a link to the folder leads to the page. A file
+// of the pages folder that would overwrite a page (an app shell index.html
+// beside README.md) is not copied, with a warning: the page has the place.
 //
 // # Reading order
 //
@@ -49,8 +57,46 @@
 //	layout         string   use templates/<layout>.html instead of the default for the page kind
 //	params         mapping  free data for a site's own templates (.Page.Meta.Params)
 //
-// Any other key, a value of the wrong type or invalid YAML is a diagnostic with
-// the line and column where it is.
+// A value of the wrong type or invalid YAML is an error with the line and
+// column where it is. So is a key one edit (a letter added, dropped, changed
+// or two swapped, case ignored) from one of ours or of the mapped keys below:
+// "titel", "wieght", "draf" are errors that say "did you mean". Any other
+// key goes into .Page.Meta.Params (Hugo's rule), and the build gives one
+// warning per key name for the whole site, with the first few places:
+//
+//	content/a.md:3:1: warning: unknown front matter key "x" on 312 pages (kept in .Params): content/a.md:3:1, ...
+//
+// # Front matter of other tools
+//
+// Pages written for MkDocs Material, VuePress and VitePress (and their
+// themes), Docusaurus or Just the Docs build as they are. Their keys that
+// mean one of ours are mapped; the value must then have our key's type, or
+// it is an error at the value:
+//
+//	sidebar_position, order, nav_order   weight (Docusaurus, VuePress Hope, Just the Docs);
+//	                                     a fraction (2.5) counts as its whole part
+//	sidebar_label, nav_title, shortTitle the page's words in the sidebar and on prev/next (.NavTitle)
+//	slug           the page's URL: "intro" replaces its last segment (platforms/ios.md ->
+//	               /platforms/intro/), "/guide/intro" is the whole path, "/" makes it the home
+//	               page. Two pages with one URL are an error naming both
+//	tag, category, categories            more tags
+//	hide           MkDocs Material's list: navigation (.Meta.HideNav: the page is shown
+//	               without the sidebar), toc (.Meta.HideTOC: without its table of
+//	               contents); footer, path, tags and feedback are accepted and do nothing
+//	hide_table_of_contents               true: .Meta.HideTOC (Docusaurus)
+//	search         {exclude: true}: the page is left out of the search index
+//	               (.Meta.NoSearch); boost is accepted and does nothing
+//
+// A mapped key is never a typo: VuePress's tag: is one edit from tags and
+// means the same. Keys of those themes that the default theme has no use for
+// (comments, icon, status, subtitle, template; home, heroImage, heroText,
+// tagline, actions, features, star, sticky, article, author, cover, head,
+// sidebar, navbar, toc, prev, next, lang, permalink, ...; Docusaurus's id,
+// hide_title, keywords, image, pagination_*; Just the Docs' parent,
+// has_children, nav_exclude; the full list is content.themeKeys) go into
+// .Params without a warning: the author has nothing to fix, and a site's
+// own templates may read them. Every other key is warned about, once per
+// name, as above.
 //
 // # Links
 //
@@ -107,7 +153,8 @@
 //
 //	.Kind          "home", "section", "page", "taxonomy", "term" (and "404")
 //	.Title .Description .Weight
-//	.NavTitle      the name in the sidebar and on prev/next: SUMMARY.md's link text, else .Title
+//	.NavTitle      the name in the sidebar and on prev/next: SUMMARY.md's link text, else
+//	               front matter sidebar_label (or nav_title, shortTitle), else .Title
 //	.Part          the SUMMARY.md part heading above this top-level page, if any
 //	.URL           site-absolute, with the base path: "/guide/platforms/ios/"
 //	.Link PAGE     the URL of PAGE relative to this page ("../android/"): what links in
@@ -124,7 +171,7 @@
 //	               site.TOCLimit, 16 headings), made in Go: templates run per page, and a
 //	               loop over the headings was a sixth of the theme's cost
 //	.Meta          the front matter: .Tags .Platforms .LastChecked (.Date .Method .Versions)
-//	               .Sources (.Title .URL) .Date .Lastmod .Params ...
+//	               .Sources (.Title .URL) .Date .Lastmod .Params .HideNav .HideTOC .NoSearch ...
 //	.Parent        the section above; .Ancestors from home down (breadcrumbs)
 //	.Children      sections, term pages, chapters with nested chapters: their pages, in order
 //	.List          what this page lists: .Children, or on a long list this page's part of it
@@ -189,7 +236,8 @@
 // package search). Result.File makes one (the preview server asks for the
 // files a browser wants, so a save shows at once on a site of any size);
 // Result.Write streams them all into a folder (package output: staged, then
-// swapped in whole); Result.Check runs every template; BuildFiles makes them
+// swapped in whole; Options.Out names it, so that the loader never reads it
+// as pages and the watcher never watches it); Result.Check runs every template; BuildFiles makes them
 // all in memory. Two builds of the same input give the same bytes.
 //
 // A Change names the files that changed since the Builder's last build
@@ -208,7 +256,7 @@
 // that fails on one page fails only that file. Only site-wide problems (the
 // settings, base.html or partials/ not parsing) give no Result.
 //
-// Broken links follow the links setting (zhinan.yaml, or Options.Links):
+// Broken links, in pages and in SUMMARY.md, follow the links setting (zhinan.yaml, or Options.Links):
 // "error", the default, or "warn", which keeps reporting them (as warnings)
 // but lets the build write its output. Either way a broken link keeps the
 // destination as written and is marked in the page with class="broken-link"

@@ -3,6 +3,7 @@ package generator
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"html/template"
 	"io/fs"
 	"sort"
@@ -108,9 +109,33 @@ func planSite(s *site.Site, theme *tmpl.Set, fsys fs.FS, assets []string, once b
 	}
 	o.static["assets/chroma.css"] = chromaCSS()
 	for _, a := range assets {
+		if what := o.madeAt(a); what != "" {
+			// An app shell's index.html beside README.md, a copy of an
+			// old build: the site's own file has the place.
+			diags.Warn(o.assetFile(a), 0, 0, "file not copied: %s is written there", what)
+			continue
+		}
 		o.assets[a] = true
 	}
 	return o, diags
+}
+
+// madeAt names the page or theme file the site makes at output path name,
+// or "".
+func (o *fileSet) madeAt(name string) string {
+	if _, ok := o.static[name]; ok {
+		return "the theme's " + name
+	}
+	j, ok := o.jobs[name]
+	switch {
+	case !ok:
+		return ""
+	case j.data.Redirect != "":
+		return "the redirect to " + j.data.Page.URL
+	case j.data.Page.File != "":
+		return "the page of " + j.data.Page.File
+	}
+	return fmt.Sprintf("the page %q", j.data.Page.Title)
 }
 
 // chromaCSS is the code highlighting style sheet, minified once.
@@ -229,12 +254,13 @@ func pageJobs(s *site.Site, theme *tmpl.Set) ([]job, diag.List) {
 	var jobs []job
 	var diags diag.List
 	add := func(p *site.Page, layout string) {
-		if p.Meta.Layout != "" {
-			layout = p.Meta.Layout
-			if !theme.Has(layout) {
-				diags.Add(p.File, p.Meta.Line("layout"), 1, "layout %q: no template %s/%s.html", layout, tmpl.Dir, layout)
-				return
-			}
+		if l := p.Meta.Layout; l != "" && theme.Has(l) {
+			layout = l
+		} else if l != "" && vueLayout(l) {
+			diags.Warn(p.File, p.Meta.Line("layout"), 1, "layout %q: no template %s/%s.html (a VuePress or VitePress layout?); the page uses the default", l, tmpl.Dir, l)
+		} else if l != "" {
+			diags.Add(p.File, p.Meta.Line("layout"), 1, "layout %q: no template %s/%s.html", l, tmpl.Dir, l)
+			return
 		}
 		jobs = append(jobs, job{out: p.Rel + "index.html", layout: layout,
 			data: PageData{Site: s, Page: p, Root: strings.Repeat("../", p.Depth())}})
@@ -259,6 +285,13 @@ func pageJobs(s *site.Site, theme *tmpl.Set) ([]job, diag.List) {
 	notFound.Ancestors = []*site.Page{s.Home}
 	jobs = append(jobs, job{out: "404.html", layout: "404", data: PageData{Site: s, Page: notFound, Root: s.BasePath}})
 	return jobs, diags
+}
+
+// vueLayout reports a layout name of VuePress or VitePress, whose layouts
+// are Vue components (Blog, SlidePage) or VitePress's own doc: pages
+// written for them build with our default layout.
+func vueLayout(name string) bool {
+	return name == "doc" || ('A' <= name[0] && name[0] <= 'Z')
 }
 
 func aliasFile(rel string) string {

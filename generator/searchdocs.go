@@ -6,12 +6,13 @@ import (
 )
 
 // searchIndex builds the search index of the finished site graph: one
-// document per page that has Markdown, its text split at headings.
+// document per page that has Markdown, its text split at headings, but
+// for pages whose front matter says search: {exclude: true}.
 func searchIndex(s *site.Site) *search.Lazy {
 	docs := make([]search.Doc, 0, len(s.Pages))
 	for _, p := range s.Pages {
 		d := p.Doc()
-		if d == nil {
+		if d == nil || p.Meta.NoSearch {
 			continue
 		}
 		sd := search.Doc{URL: p.URL, Title: p.Title, Description: p.Description}

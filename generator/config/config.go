@@ -12,6 +12,7 @@
 //	links: error                # broken links and anchors: error (the build fails) or warn (reported, output written)
 //	stale_after: 180            # days: a page whose last_checked is older (or missing) gets a warning and a banner; 0 = off
 //	content: content            # the folder of pages, relative to the site root; "." for the root itself
+//	output: public              # the output folder, relative to the site root (build -out overrides it); never read as pages
 //	exclude: [drafts/**, "*.bak"]   # globs of files and folders in it that are not part of the site
 //	nav: mkdocs.yml             # the file giving reading order, titles and nesting (default: SUMMARY.md, see below)
 //	hash_routes: false          # true: links written as docsify's routes ("#/guide/intro") lead to pages
@@ -70,6 +71,7 @@ type Config struct {
 	Links       string // LinksError or LinksWarn
 	StaleAfter  int    // days after last_checked when a page counts as stale; 0 means never
 	Content     string // the folder of pages: "content", "docs", "."
+	Output      string // the output folder, relative to the site root: "public"; -out overrides it
 	Exclude     string // exclude: patterns, one a line, so that Config stays comparable with ==
 	Nav         string // the navigation file, relative to the site root; "" for SUMMARY.md where found
 	HashRoutes  bool   // links like "#/guide/intro" (docsify's) lead to pages
@@ -97,10 +99,13 @@ const (
 	LinksWarn  = "warn"  // it is reported as a warning and the output is written
 )
 
+// DefaultOutput is the output folder when neither zhinan.yaml nor -out names one.
+const DefaultOutput = "public"
+
 // Default is what a site without zhinan.yaml gets. The title is left empty:
 // the site graph falls back to the home page's heading, then the folder name.
 func Default() Config {
-	return Config{Language: "zh-CN", BaseURL: "/", Links: LinksError, Content: "content"}
+	return Config{Language: "zh-CN", BaseURL: "/", Links: LinksError, Content: "content", Output: DefaultOutput}
 }
 
 // ExcludePatterns lists the exclude: patterns.
@@ -231,6 +236,16 @@ func (c *Config) set(key string, v *yaml.Node) error {
 			return err // and keep the default, so the build reports only this
 		}
 		c.Content = dir
+		return nil
+	case "output":
+		var dir string
+		if err := str(&dir); err != nil {
+			return err
+		}
+		if clean := path.Clean(strings.ReplaceAll(dir, "\\", "/")); dir == "" || clean == "." || path.IsAbs(clean) {
+			return fmt.Errorf("setting \"output\": want a folder in the site's folder or beside it, such as public or site, got %q", dir)
+		}
+		c.Output = dir
 		return nil
 	case "exclude":
 		return c.setExclude(v)

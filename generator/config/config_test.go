@@ -21,10 +21,13 @@ func TestContentAndExclude(t *testing.T) {
 	if cfg.Content != "docs" || strings.Join(cfg.ExcludePatterns(), "|") != "drafts/|*.bak" {
 		t.Errorf("content %q, exclude %q", cfg.Content, cfg.ExcludePatterns())
 	}
-	if a, _ := load(t, "content: docs\nexclude: drafts/\n"); a != (Config{Language: "zh-CN", BaseURL: "/", Links: LinksError, Content: "docs", Exclude: "drafts/"}) {
+	if a, _ := load(t, "content: docs\nexclude: drafts/\n"); a != (Config{Language: "zh-CN", BaseURL: "/", Links: LinksError, Content: "docs", Output: "public", Exclude: "drafts/"}) {
 		t.Errorf("one pattern: %+v", a)
 	}
-	if d := Default(); d.Content != "content" || d.Title != "" {
+	if c, _ := load(t, "output: site\n"); c.Output != "site" {
+		t.Errorf("output: site gives %q", c.Output)
+	}
+	if d := Default(); d.Content != "content" || d.Title != "" || d.Output != "public" {
 		t.Errorf("defaults: %+v; want content: content and no title of our own", d)
 	}
 }
@@ -36,6 +39,8 @@ func TestContentAndExcludeErrors(t *testing.T) {
 		{"content: [a]\n", `zhinan.yaml:1:1: setting "content": want a string`},
 		{"exclude:\n  - \"[\"\n", `zhinan.yaml:1:1: setting "exclude": bad glob pattern "["`},
 		{"exclude: {a: b}\n", `zhinan.yaml:1:1: setting "exclude": want a glob pattern or a list of them`},
+		{"output: /\n", `zhinan.yaml:1:1: setting "output": want a folder in the site's folder or beside it`},
+		{"output: .\n", `zhinan.yaml:1:1: setting "output": want a folder in the site's folder or beside it`},
 	} {
 		if _, errs := load(t, tc.yaml); !strings.Contains(errs, tc.want) {
 			t.Errorf("%q: got %q, want %q", tc.yaml, errs, tc.want)

@@ -7,8 +7,11 @@
 // asset, copied to the same path in the output, beside its page.
 //
 // A page may start with YAML front matter between a line "---" and the next
-// line "---". The keys are listed on Meta; any other key is an error, so a
-// typo such as "titel" is caught with its line and column. Front matter is
+// line "---". The keys are listed on Meta. Keys of other tools that mean one
+// of ours are mapped, keys of their themes kept in Meta.Params, and a typo
+// such as "titel" is an error with its line and column; any other key is kept
+// in Meta.Params too, with one warning per key name for the whole site
+// (UnknownKeys). foreign.go has the rules and the lists. Front matter is
 // replaced by blank lines in Page.Body so that a position the Markdown parser
 // reports is the position in the file.
 //

@@ -2,7 +2,9 @@ package content
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"maps"
 	"strconv"
 	"strings"
 	"time"
@@ -27,10 +29,18 @@ type Meta struct {
 	LastChecked Checked
 	Sources     []Source
 	Layout      string
-	Params      map[string]any
+	Params      map[string]any // params:, and the keys of other tools we keep (see foreign.go)
 
-	lines map[string]int // file line of each key, for diagnostics found later
-	hero  *hero          // a VuePress or VitePress home layout, made a plain page by Parse
+	// Set by keys of other tools that mean something to us (see foreign.go).
+	NavTitle string // the page's words in the sidebar and on prev/next links (sidebar_label, nav_title, shortTitle)
+	Slug     string // slug: the last segment of the page's URL, or its whole path when it starts with "/"
+	HideNav  bool   // hide: [navigation]: the page is shown without the sidebar
+	HideTOC  bool   // hide: [toc], hide_table_of_contents: the page is shown without its table of contents
+	NoSearch bool   // search: {exclude: true}: the page is left out of the search index
+
+	lines   map[string]int // file line of each key, for diagnostics found later
+	unknown []keyAt        // keys no tool we know uses, for UnknownKeys
+	hero    *hero          // a VuePress or VitePress home layout, made a plain page by Parse
 }
 
 // Line is the file line on which front matter key was set, or 0.
@@ -126,7 +136,11 @@ func parseMeta(file string, yml []byte, start int) (Meta, diag.List) {
 		if meta.hero.consumes(k.Value, v) {
 			continue
 		}
-		if err := meta.set(k.Value, v); err != nil {
+		err := meta.set(k.Value, v)
+		if err == errNotOurs {
+			err = meta.setOther(k, v, start)
+		}
+		if err != nil {
 			at := k
 			if fe, ok := err.(fieldError); ok && fe.node != nil {
 				at = fe.node
@@ -178,6 +192,9 @@ func (m *Meta) set(key string, v *yaml.Node) error {
 	case "aliases":
 		m.Aliases, err = stringList(key, v)
 	case "date":
+		if v.Kind == yaml.MappingNode {
+			return m.blogDates(key, v)
+		}
 		m.Date, err = date(key, v)
 	case "lastmod":
 		m.Lastmod, err = date(key, v)
@@ -189,9 +206,18 @@ func (m *Meta) set(key string, v *yaml.Node) error {
 		if v.Kind != yaml.MappingNode {
 			return wrongType(key, v, "a mapping")
 		}
-		err = v.Decode(&m.Params)
+		var params map[string]any
+		err = v.Decode(&params)
+		if m.Params == nil {
+			m.Params = params
+		} else {
+			maps.Copy(m.Params, params) // over the keys of other tools kept before it
+		}
 	default:
-		return fmt.Errorf("unknown front matter key %q", key)
+		return errNotOurs
 	}
 	return err
 }
+
+// errNotOurs says a key is not one of ours; setOther handles it.
+var errNotOurs = errors.New("not our front matter key")

@@ -113,6 +113,7 @@ func Load(fsys fs.FS, src Tree, cache *Cache) (*Site, diag.List) {
 	}
 	pages, pd := loadPages(fsys, src, mdPaths, indexReadmes(mdPaths), cache)
 	diags.Merge(pd)
+	diags.Merge(UnknownKeys(pages))
 	site.Pages = pages
 	site.unreadable = len(pages) < len(mdPaths)
 	sort.Strings(site.Assets)
@@ -235,6 +236,7 @@ func Reload(fsys fs.FS, src Tree, cache *Cache, last *Site, changed []string) (*
 			}
 		}
 	}
+	diags.Merge(UnknownKeys(site.Pages))
 	return site, diags, true
 }
 

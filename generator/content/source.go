@@ -17,12 +17,18 @@ const DefaultDir = "content"
 //
 // Some files are never pages, whatever the settings: dot-files and
 // dot-folders (.git, .github), node_modules folders, and the table of
-// contents: SUMMARY.md beside the pages, or the file nav: names. When the pages are the site root
-// itself, so are the settings file, the theme folder templates/, the site's
-// words i18n/ and the output folder public/.
+// contents: SUMMARY.md beside the pages, or the file nav: names. When the
+// pages are the site root itself, so are the settings file, the theme folder
+// templates/ and the site's words i18n/. Nor is the output folder, wherever
+// it lies.
 type Tree struct {
 	Dir     string // slash path relative to the site root; "" means DefaultDir
 	Exclude string // glob patterns, one a line (see Excluded)
+	// Output is the output folder, as a slash path relative to the site
+	// root, when it lies inside the site ("public", "site", "docs/_site");
+	// "" when it lies elsewhere. Its files are last build's pages, never
+	// this build's.
+	Output string
 	// Nav is the file that orders the pages (nav: in zhinan.yaml), relative
 	// to the site root, or "": a SUMMARY.md found beside the pages or at
 	// the root. Never a page.
@@ -78,9 +84,12 @@ func (s Tree) skip(rel string, isDir bool) bool {
 	if rel == "SUMMARY.md" || (!isDir && s.Nav != "" && s.File(rel) == s.Nav) {
 		return true
 	}
+	if isDir && s.Output != "" && s.File(rel) == s.Output {
+		return true
+	}
 	if s.Root() == "." && !strings.Contains(rel, "/") {
 		switch {
-		case isDir && (rel == "public" || rel == "templates" || rel == "i18n"):
+		case isDir && (rel == "templates" || rel == "i18n"):
 			return true
 		case !isDir && rel == "zhinan.yaml":
 			return true

@@ -7,7 +7,7 @@ import (
 )
 
 func TestTreeRel(t *testing.T) {
-	book := Tree{Dir: ".", Exclude: "drafts/\n*.bak\nnotes/**/*.txt"}
+	book := Tree{Dir: ".", Exclude: "drafts/\n*.bak\nnotes/**/*.txt", Output: "public"}
 	for file, want := range map[string]string{
 		"README.md":         "README.md",
 		"ch/01.1.md":        "ch/01.1.md",
@@ -29,6 +29,24 @@ func TestTreeRel(t *testing.T) {
 		got, ok := book.Rel(file)
 		if (want != "") != ok || got != want && ok {
 			t.Errorf("content .: Rel(%q) = %q, %v; want %q", file, got, ok, want)
+		}
+	}
+	// The output folder, whatever its name, is never pages; a folder that
+	// only shares its name is.
+	for tree, want := range map[Tree]string{
+		{Dir: ".", Output: "site"}:          "public/index.md out/site/a.md docs/_site/a.md docs/a/_site/b.md",
+		{Dir: ".", Output: "out/site"}:      "site/index.md public/index.md docs/_site/a.md docs/a/_site/b.md",
+		{Dir: "docs", Output: "docs/_site"}: "docs/a/_site/b.md",
+		{Dir: ".", Output: ""}:              "site/index.md public/index.md out/site/a.md docs/_site/a.md docs/a/_site/b.md",
+	} {
+		var got []string
+		for _, f := range []string{"site/index.md", "public/index.md", "out/site/a.md", "docs/_site/a.md", "docs/a/_site/b.md"} {
+			if _, ok := tree.Rel(f); ok {
+				got = append(got, f)
+			}
+		}
+		if strings.Join(got, " ") != want {
+			t.Errorf("%+v: pages %q, want %q", tree, got, want)
 		}
 	}
 	docs := Tree{Dir: "docs"}
@@ -55,7 +73,7 @@ func TestLoadBook(t *testing.T) {
 		"templates/page.html": {Data: []byte("x")},
 		"img/a.png":           {Data: []byte("png")},
 	}
-	site, diags := Load(fsys, Tree{Dir: "."}, nil)
+	site, diags := Load(fsys, Tree{Dir: ".", Output: "public"}, nil)
 	if len(diags) > 0 {
 		t.Fatal(diags)
 	}

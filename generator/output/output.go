@@ -15,8 +15,9 @@
 // possible, the file is written.
 //
 // Guard refuses output folders whose removal would lose work: "/", the home
-// folder, the site root, its content/ folder, or any folder that contains
-// the site root.
+// folder, the site root, its folder of pages (content/, or what zhinan.yaml
+// names) or a folder inside it (unless the pages are the root itself), the
+// theme's templates/, or any folder that contains the site root.
 package output
 
 import (
@@ -35,8 +36,9 @@ import (
 	"zhinan/generator/parallel"
 )
 
-// Guard returns an error when out must not be replaced for a site at root.
-func Guard(out, root string) error {
+// Guard returns an error when out must not be replaced for a site at root
+// whose pages are in the folder pages (root itself, or a folder in it).
+func Guard(out, root, pages string) error {
 	o, err := filepath.Abs(out)
 	if err != nil {
 		return err
@@ -45,8 +47,13 @@ func Guard(out, root string) error {
 	if err != nil {
 		return err
 	}
-	o, r = resolve(o), resolve(r)
+	p, err := filepath.Abs(pages)
+	if err != nil {
+		return err
+	}
+	o, r, p = resolve(o), resolve(r), resolve(p)
 	home, _ := os.UserHomeDir()
+	inside := func(dir string) bool { return o == dir || strings.HasPrefix(o, dir+string(filepath.Separator)) }
 	switch {
 	case o == string(filepath.Separator) || o == filepath.VolumeName(o)+string(filepath.Separator):
 		return fmt.Errorf("refusing to replace output folder %q: it is the file system root", out)
@@ -54,12 +61,30 @@ func Guard(out, root string) error {
 		return fmt.Errorf("refusing to replace output folder %q: it is the home folder", out)
 	case o == r || strings.HasPrefix(r, o+string(filepath.Separator)):
 		return fmt.Errorf("refusing to replace output folder %q: it holds the site itself", out)
-	case o == filepath.Join(r, "content") || strings.HasPrefix(o, filepath.Join(r, "content")+string(filepath.Separator)):
-		return fmt.Errorf("refusing to replace output folder %q: it is inside content/", out)
-	case o == filepath.Join(r, "templates") || strings.HasPrefix(o, filepath.Join(r, "templates")+string(filepath.Separator)):
+	case o == p || (p != r && inside(p)):
+		// With the pages at the root (content: .), an output folder in it
+		// is fine: the loader never reads it as pages.
+		return fmt.Errorf("refusing to replace output folder %q: it is inside the folder of pages %s", out, pages)
+	case inside(filepath.Join(r, "templates")):
 		return fmt.Errorf("refusing to replace output folder %q: it is inside templates/", out)
 	}
 	return nil
+}
+
+// Within is the output folder out as a slash path relative to the site
+// root, when it lies inside it ("public", "build/site"), else "". The
+// loader and the watcher leave that folder alone.
+func Within(root, out string) string {
+	o, err1 := filepath.Abs(out)
+	r, err2 := filepath.Abs(root)
+	if err1 != nil || err2 != nil {
+		return ""
+	}
+	rel, err := filepath.Rel(resolve(r), resolve(o))
+	if err != nil || rel == "." || !filepath.IsLocal(rel) {
+		return ""
+	}
+	return filepath.ToSlash(rel)
 }
 
 // resolve follows symbolic links in the existing part of p.

@@ -86,3 +86,37 @@ func TestWriteKeepsUnchangedFiles(t *testing.T) {
 		t.Errorf("beside the output: %v, want only public (no staging or old folder left)", entries)
 	}
 }
+
+// TestGuard: the output folder may not be anything whose replacement loses
+// work, and may lie among the pages only when they are the site root.
+func TestGuard(t *testing.T) {
+	parent := t.TempDir()
+	root := filepath.Join(parent, "site")
+	docs := filepath.Join(root, "docs")
+	home, _ := os.UserHomeDir()
+	for _, c := range []struct {
+		out, pages string
+		ok         bool
+	}{
+		{"/", docs, false},
+		{home, docs, false},
+		{root, docs, false},
+		{parent, docs, false},
+		{docs, docs, false},
+		{filepath.Join(docs, "public"), docs, false},
+		{filepath.Join(root, "templates", "x"), docs, false},
+		{filepath.Join(root, "public"), docs, true},
+		{filepath.Join(root, "site"), root, true}, // content: .
+		{filepath.Join(parent, "out"), root, true},
+	} {
+		if err := Guard(c.out, root, c.pages); (err == nil) != c.ok {
+			t.Errorf("Guard(%s, pages %s) = %v, want ok=%v", c.out, c.pages, err, c.ok)
+		}
+	}
+	if got := Within(root, filepath.Join(root, "build", "site")); got != "build/site" {
+		t.Errorf("Within = %q", got)
+	}
+	if got := Within(root, filepath.Join(parent, "out")); got != "" {
+		t.Errorf("Within outside = %q", got)
+	}
+}

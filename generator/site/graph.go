@@ -74,8 +74,11 @@ func Build(in Input) (*Site, diag.List) {
 	for i, cp := range in.Pages {
 		p := s.newPage(&slab[i], cp, in.Docs[cp.Path])
 		all = append(all, p)
-		if cp.Section {
-			byDir[strings.TrimSuffix(p.Rel, "/")] = p
+		switch {
+		case cp.Section:
+			byDir[cp.Dir()] = p
+		case p.Rel == "": // slug: / makes a page the home page
+			byDir[""] = p
 		}
 	}
 	s.Home = s.ensureSections(in.Table, all, byDir, &diags)
@@ -131,6 +134,9 @@ func (s *Site) newPage(p *Page, cp *content.Page, doc *markdown.Doc) *Page {
 		p.Title, p.titleFromName = fallbackTitle(cp, s.Config.Title), true
 	}
 	p.NavTitle = p.Title
+	if cp.Meta.NavTitle != "" {
+		p.NavTitle = cp.Meta.NavTitle
+	}
 	if doc != nil {
 		p.Content = template.HTML(doc.HTML)
 		p.TitleID = doc.TitleID
@@ -162,11 +168,24 @@ func fallbackTitle(cp *content.Page, siteTitle string) string {
 }
 
 // ensureSections hangs every page under the section of its folder, making a
-// section page for any folder (and the home) that has no _index.md.
+// section page for any folder (and the home) that has no _index.md. A
+// folder without one that has a page of its name beside it (graph/flow/ and
+// graph/flow.md, as MkDocs sites have) hangs under that page instead: both
+// have the same URL, and the page says what the folder is about.
 func (s *Site) ensureSections(t *Table, all []*Page, byDir map[string]*Page, diags *diag.List) *Page {
+	named := map[string]*Page{} // "graph/flow" -> the page of graph/flow.md
+	for _, p := range all {
+		if p.Kind == KindPage && p.Meta.Slug == "" {
+			named[strings.TrimSuffix(p.Source, path.Ext(p.Source))] = p
+		}
+	}
 	var section func(dir string) *Page
 	section = func(dir string) *Page {
 		if p, ok := byDir[dir]; ok {
+			return p
+		}
+		if p, ok := named[dir]; ok {
+			byDir[dir] = p
 			return p
 		}
 		p := &Page{Kind: KindSection, Rel: dir + "/", Title: path.Base(dir)}
@@ -191,9 +210,10 @@ func (s *Site) ensureSections(t *Table, all []*Page, byDir map[string]*Page, dia
 		if p == home {
 			continue
 		}
-		dir := parentDir(strings.TrimSuffix(p.Rel, "/"))
-		if p.Kind == KindPage {
-			dir = parentDir(p.Source)
+		// By where the file is, not by its URL, which slug: may change.
+		dir := parentDir(p.Source)
+		if p.Kind != KindPage {
+			dir = parentDir(path.Dir(p.Source))
 		}
 		parent := section(dir)
 		p.Parent = parent

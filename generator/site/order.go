@@ -1,6 +1,7 @@
 package site
 
 import (
+	"path"
 	"sort"
 	"strings"
 )
@@ -31,9 +32,15 @@ func less(a, b *Page) bool {
 }
 
 // nameOf is the name a page sorts by: its file name without .md, or its
-// folder's name for a section.
+// folder's name for a section (whatever URL slug: gives it).
 func nameOf(p *Page) string {
 	rel := strings.TrimSuffix(p.Rel, "/")
+	if p.Source != "" {
+		rel = strings.TrimSuffix(p.Source, path.Ext(p.Source))
+		if p.Kind != KindPage {
+			rel = path.Dir(p.Source)
+		}
+	}
 	return rel[strings.LastIndexByte(rel, '/')+1:]
 }
 

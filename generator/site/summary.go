@@ -148,6 +148,7 @@ func (s *Site) summaryPage(t *Table, sum *summary.Summary, it *summary.Item, byS
 	}
 	ref, err := t.Resolve(summary.Name, dest)
 	if err != nil {
+		// A broken link like any other: links: warn makes it a warning.
 		diags.AddLink(sum.File, it.Line, it.Col, "broken link %q: %v", it.Dest, err)
 		return nil
 	}

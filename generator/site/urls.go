@@ -37,12 +37,38 @@ func (t *Table) Sum() [32]byte { return t.sum }
 // trailing slash ("" for the home page): platforms/ios.md -> "platforms/ios/";
 // a page that describes its folder (platforms/_index.md, platforms/index.md,
 // or platforms/README.md without either) -> "platforms/".
+//
+// Front matter slug: changes it: an absolute slug ("/guide/intro") is the
+// whole path; another replaces the URL's last segment ("intro" makes
+// platforms/ios.md "platforms/intro/").
 func PageRel(p *content.Page) string {
 	dir, base := path.Split(p.Path)
+	if slug := p.Meta.Slug; slug != "" {
+		return slugRel(dir, p.Section, slug)
+	}
 	if p.Section {
 		return dir
 	}
 	return dir + strings.TrimSuffix(base, path.Ext(base)) + "/"
+}
+
+// slugRel is PageRel for a page at dir (with a trailing slash, "" at the
+// top) whose front matter gives slug.
+func slugRel(dir string, section bool, slug string) string {
+	if !strings.HasPrefix(slug, "/") {
+		if section { // its URL is its folder's: the slug replaces the folder's name
+			dir = strings.TrimSuffix(path.Dir(strings.TrimSuffix(dir, "/")), ".")
+			if dir != "" {
+				dir += "/"
+			}
+		}
+		slug = "/" + dir + slug
+	}
+	rel := strings.Trim(path.Clean(slug), "/")
+	if rel == "" {
+		return ""
+	}
+	return rel + "/"
 }
 
 // NewTable indexes pages and assets, found in tree. Two sources that want the
@@ -62,7 +88,7 @@ func NewTable(basePath string, tree content.Tree, pages []*content.Page, assets 
 		}
 		t.outputs[rel] = p.File
 		if p.Section {
-			t.dirs[strings.TrimSuffix(rel, "/")] = p.Path
+			t.dirs[p.Dir()] = p.Path
 		}
 	}
 	h := sha256.New()
@@ -76,15 +102,24 @@ func NewTable(basePath string, tree content.Tree, pages []*content.Page, assets 
 		io.WriteString(h, a+"\x00")
 		t.assets[a] = true
 		t.addFolders(a)
-		if strings.HasSuffix(a, "/index.html") || a == "index.html" {
-			dir := strings.TrimSuffix(a, "index.html")
-			if other, dup := t.outputs[dir]; dup {
-				diags.Add(tree.File(a), 0, 0, "file would overwrite the page of %s", other)
-			}
-		}
 	}
 	h.Sum(t.sum[:0])
+	t.pageFolders(pages)
 	return t, diags
+}
+
+// pageFolders lets a link to a folder that has no index page but lies
+// beside a page of its name (graph/flow/ beside graph/flow.md, which
+// holds that page's images or sub-pages) find that page, as MkDocs serves
+// both at one URL. (A file of the folder that would overwrite a page is left
+// out with a warning when the output is planned.)
+func (t *Table) pageFolders(pages []*content.Page) {
+	for _, p := range pages {
+		dir := strings.TrimSuffix(p.Path, path.Ext(p.Path))
+		if _, has := t.dirs[dir]; !has && !p.Section && t.folders[dir] {
+			t.dirs[dir] = p.Path
+		}
+	}
 }
 
 // addFolders records the folders above a source path, stopping at the first

@@ -22,17 +22,21 @@ type Options struct {
 
 	// What is watched, relative to the root. The caller gives the site's
 	// folder of pages (zhinan.yaml's content:, "." for the whole root);
-	// nil means the defaults: content and templates, zhinan.yaml, public.
+	// nil Dirs and Files mean the defaults: content and templates,
+	// zhinan.yaml and SUMMARY.md.
 	Dirs  []string // folders watched recursively
 	Files []string // single files
-	Skip  []string // top-level folders never watched, however Dirs reads (the output folder)
+	// Skip lists folders (slash paths relative to the root) never watched,
+	// however Dirs reads: the output folder, which every build rewrites,
+	// and which a watcher of "." would otherwise see as a change to build
+	// again, forever.
+	Skip []string
 }
 
-// The defaults of Options.Dirs, Files and Skip.
+// The defaults of Options.Dirs and Files.
 var (
 	DefaultDirs  = []string{"content", "templates"}
 	DefaultFiles = []string{"zhinan.yaml", "SUMMARY.md"}
-	DefaultSkip  = []string{"public"}
 )
 
 // Batch is a set of changes delivered together.
@@ -111,9 +115,6 @@ func newWatcher(root string, opts Options, add func(*fsnotify.Watcher, string) e
 	}
 	if opts.Files == nil {
 		opts.Files = DefaultFiles
-	}
-	if opts.Skip == nil {
-		opts.Skip = DefaultSkip
 	}
 	w := &Watcher{
 		root: abs,
@@ -224,9 +225,9 @@ func (w *Watcher) rel(abs string) string {
 }
 
 func (w *Watcher) watched(rel string) bool {
-	top, _, _ := strings.Cut(rel, "/")
 	for _, s := range w.opts.Skip {
-		if top == s {
+		s = filepath.ToSlash(filepath.Clean(s))
+		if s != "." && (rel == s || strings.HasPrefix(rel, s+"/")) {
 			return false
 		}
 	}
