@@ -54,6 +54,8 @@ func fromMkDocs(dir string, f bookFiles, p *plan) bool {
 	}
 	if e := c.EditPrefix(); e != "" {
 		p.put("repo_url", e, from+"repo_url + edit_uri")
+	} else if c.RepoURL != "" {
+		p.note("the edit links of %s (repo_url + edit_uri) are not a prefix of the pages' paths: no repo_url", file)
 	}
 	if len(c.ExcludeDocs) > 0 {
 		p.excludeAll(c.ExcludeDocs, from+"exclude_docs")

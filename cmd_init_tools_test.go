@@ -84,3 +84,56 @@ func readingOrder(res *generator.Result) string {
 	}
 	return b.String()
 }
+
+// The language guess samples files across the whole book, not only the
+// first ones (often an English README), and skips code.
+func TestGuessLanguage(t *testing.T) {
+	dir := t.TempDir()
+	var files []string
+	write := func(name, text string) {
+		os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644)
+		files = append(files, name)
+	}
+	write("00-readme.md", "# About\n\nThis repository holds the book and its build scripts, with a license.\n")
+	write("01-license.md", "# License\n\nPermission is hereby granted, free of charge, to any person obtaining a copy.\n")
+	for i := 2; i < 8; i++ {
+		write(fmt.Sprintf("%02d.md", i), "# 第几章\n\n这一章讲怎样读书。\n\n```go\nfunc main() { println(\"many english words here in the code\") }\n```\n")
+	}
+	if got := guessLanguage(dir, files); got != "zh-CN" {
+		t.Errorf("got %s, want zh-CN", got)
+	}
+	if got := guessLanguage(dir, files[:2]); got != "en" {
+		t.Errorf("English files: got %s, want en", got)
+	}
+	if themeLanguage("zh-Hans") != "zh-CN" || themeLanguage("zh_TW") != "zh-CN" || themeLanguage("ja") != "en" {
+		t.Errorf("themeLanguage")
+	}
+}
+
+// A nav entry naming a missing page is a broken link at its line and
+// column in mkdocs.yml: an error, and a warning under links: warn.
+func TestNavBrokenEntry(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"mkdocs.yml":    "site_name: x\nnav:\n  - Home: index.md\n  - 缺页: missing.md\n",
+		"docs/index.md": "# Home\n",
+	} {
+		os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755)
+		os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644)
+	}
+	if _, err := initSite(dir); err != nil {
+		t.Fatal(err)
+	}
+	_, _, diags := generator.BuildFiles(generator.Options{FS: os.DirFS(dir), Src: "x"})
+	want := `mkdocs.yml:4:9: broken link "missing.md": no page docs/missing.md`
+	if !diags.HasErrors() || !strings.Contains(diags.Error(), want) {
+		t.Errorf("diagnostics:\n%v\nwant %s", diags, want)
+	}
+	f, _ := os.OpenFile(filepath.Join(dir, "zhinan.yaml"), os.O_APPEND|os.O_WRONLY, 0)
+	f.WriteString("links: warn\n")
+	f.Close()
+	_, _, diags = generator.BuildFiles(generator.Options{FS: os.DirFS(dir), Src: "x"})
+	if diags.HasErrors() || !strings.Contains(diags.Error(), "mkdocs.yml:4:9: warning: broken link") {
+		t.Errorf("under links: warn:\n%v", diags)
+	}
+}
