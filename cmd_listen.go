@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net"
 	"os"
+	"slices"
 	"strconv"
 	"syscall"
 
@@ -46,9 +47,13 @@ func watchOptions(src, out string) watch.Options {
 	if o := generator.OutputWithin(src, out, cfg); o != "" {
 		skip = []string{o}
 	}
+	files := watch.DefaultFiles
+	if cfg.Nav != "" {
+		files = append(slices.Clip(files), cfg.Nav) // mkdocs.yml lies outside the folder of pages
+	}
 	return watch.Options{
 		Dirs:  []string{cfg.Content, "templates", "i18n"},
-		Files: watch.DefaultFiles,
+		Files: files,
 		Skip:  skip,
 	}
 }

@@ -40,7 +40,7 @@ func init() {
 		{"watch", "rebuild the output folder on every change", "watch [-src .] [-out public] [-drafts] [-links error|warn] [-poll 0]", runWatch},
 		{"check", "report every problem of the site; write nothing", "check [-src .] [-drafts] [-links error|warn]", runCheck},
 		{"search", "search the built site from the terminal", "search [-src .] [-n 10] [-json] QUERY", runSearch},
-		{"init", "start a site here: a small one, or settings for the Markdown book already here", "init [DIR]", runInit},
+		{"init", "start a site here: a small one, or settings for the Markdown book already here (mdBook, GitBook, MkDocs, docsify, VuePress/VitePress, Docusaurus)", "init [DIR]", runInit},
 		{"version", "print the version of zhinan", "version", runVersion},
 		{"help", "explain a command", "help [command]", runHelp},
 	}

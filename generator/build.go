@@ -104,7 +104,8 @@ func (b *Builder) Build(ch Change) (*Result, diag.List) {
 	ws, d := i18n.Load(templates.FS, fsys, cfg.Language)
 	siteWide.Merge(d)
 	wordsChanged := b.words.set(ws)
-	tree := content.Tree{Dir: cfg.Content, Exclude: cfg.Exclude, Output: OutputWithin(b.opts.Src, b.opts.Out, cfg)}
+	tree := content.Tree{Dir: cfg.Content, Exclude: cfg.Exclude, Output: OutputWithin(b.opts.Src, b.opts.Out, cfg),
+		Nav: cfg.Nav, HashRoutes: cfg.HashRoutes}
 	plan := planReuse(ch, tree, lastBuild{
 		built: b.built, theme: b.theme != nil, config: b.built && cfg == b.cfg && !wordsChanged})
 	b.built, b.cfg = true, cfg
@@ -160,7 +161,7 @@ func (b *Builder) Build(ch Change) (*Result, diag.List) {
 		diags.Merge(docs[p.Path].Diags)
 	}
 	graph, d := site.Build(site.Input{Config: cfg, Table: table, Pages: pages, Docs: docs,
-		Summary: loaded.Summary, Folder: folderName(b.opts.Src), Words: ws, Cache: links})
+		Summary: loaded.Summary, Folders: loaded.Folders, Folder: folderName(b.opts.Src), Words: ws, Cache: links})
 	diags.Merge(d)
 	diags.Merge(fresh.Mark(graph.Pages, cfg.StaleAfter, b.opts.Now))
 	diags.Merge(siteWide)

@@ -5,10 +5,11 @@
 // # The site folder
 //
 //	zhinan.yaml        settings: title, description, language, base_url, repo_url, unsafe_html,
-//	                   links, stale_after, content, output, exclude (package config)
+//	                   links, stale_after, content, output, exclude, nav, hash_routes (package config)
 //	content/           the pages: every *.md is a page; other files are copied beside them.
 //	                   Another folder with content: docs, the site folder itself with content: .
-//	SUMMARY.md         optional, here or beside the pages: a book's table of contents (package summary)
+//	SUMMARY.md         optional, here or beside the pages: a book's table of contents (package summary);
+//	                   nav: names another: a mkdocs.yml (package mkdocs) or docsify's _sidebar.md
 //	templates/         optional: overrides the default theme file by file (package tmpl)
 //	i18n/<lang>.yaml   optional: this site's words for readers, over the theme's templates/i18n/<lang>.yaml
 //
@@ -37,6 +38,25 @@
 // others, with their line and column in SUMMARY.md. Pages it does not list
 // stay in their folder's section, after the listed ones. Last, file names in
 // natural order: 2.md before 10.md, 11.9.md before 11.10.md. Never titles.
+//
+// Other tools' navigation is the same mechanism: nav: mkdocs.yml reads the
+// nav: key of MkDocs (titled pages, sections, a section's index.md as its
+// page; external links skipped), nav: docs/_sidebar.md reads docsify's
+// sidebar, a Markdown list like SUMMARY.md; either is checked with its line
+// and column. A Docusaurus _category_.json (or .yml) gives its folder's
+// section the sidebar title label and the weight position. zhinan init
+// writes nav: when it finds one of these (see the command's help).
+//
+// With hash_routes: true (docsify), a link written as a route, "#/guide/intro"
+// or "#guide/intro?id=heading", leads to the page guide/intro.md (or the
+// folder guide/intro/) and its heading, and a path without ".md"
+// ("/guide/intro") to the page; a fragment with no "/" stays a heading.
+//
+// The home page of a VuePress or VitePress site (home: true or layout: home)
+// is drawn by its theme from the front matter alone; here it becomes a plain
+// page: the hero's name (heroText, hero.name) is its title, the tagline its
+// description, the features a list at the top; the images and buttons are
+// dropped.
 //
 // # Front matter
 //

@@ -14,10 +14,21 @@
 //	content: content            # the folder of pages, relative to the site root; "." for the root itself
 //	output: public              # the output folder, relative to the site root (build -out overrides it); never read as pages
 //	exclude: [drafts/**, "*.bak"]   # globs of files and folders in it that are not part of the site
+//	nav: mkdocs.yml             # the file giving reading order, titles and nesting (default: SUMMARY.md, see below)
+//	hash_routes: false          # true: links written as docsify's routes ("#/guide/intro") lead to pages
 //	search:
 //	  synonyms:                 # words a reader may type for the words the guides use
 //	    - [安卓, Android]        # a query holding one member also finds pages holding another
 //	    - [踢, 移出, 删除成员]
+//
+// nav: names, relative to the site root, the file whose navigation orders the
+// pages, the one thing a SUMMARY.md does in an mdBook or GitBook book
+// (zhinan/generator/summary): a Markdown list of links (SUMMARY.md, docsify's
+// _sidebar.md; links relative to the file's folder), or a mkdocs.yml whose nav:
+// key is read (paths relative to its docs_dir; zhinan/generator/mkdocs). The
+// file is never a page. Without nav:, a SUMMARY.md beside the pages or at the
+// site root is used when there is one. zhinan init writes nav: when it finds
+// another tool's navigation.
 //
 // Synonyms are applied when a query is read, never when the index is built
 // (see zhinan/generator/search): each set is a list of two or more words or
@@ -62,6 +73,8 @@ type Config struct {
 	Content     string // the folder of pages: "content", "docs", "."
 	Output      string // the output folder, relative to the site root: "public"; -out overrides it
 	Exclude     string // exclude: patterns, one a line, so that Config stays comparable with ==
+	Nav         string // the navigation file, relative to the site root; "" for SUMMARY.md where found
+	HashRoutes  bool   // links like "#/guide/intro" (docsify's) lead to pages
 	// Synonyms holds search.synonyms as one string, so that Config stays
 	// comparable with ==: sets separated by "\n", members by "\t". Read it
 	// with SynonymSets.
@@ -188,10 +201,18 @@ func (c *Config) set(key string, v *yaml.Node) error {
 	case "repo_url":
 		return str(&c.RepoURL)
 	case "unsafe_html":
-		if v.Kind != yaml.ScalarNode || v.ShortTag() != "!!bool" {
-			return fmt.Errorf("setting %q: want true or false, got %q", key, v.Value)
+		return boolean(key, v, &c.UnsafeHTML)
+	case "hash_routes":
+		return boolean(key, v, &c.HashRoutes)
+	case "nav":
+		var file string
+		if err := str(&file); err != nil {
+			return err
 		}
-		c.UnsafeHTML = v.Value == "true"
+		if err := checkInside("nav", "file", file, "mkdocs.yml, SUMMARY.md or docs/_sidebar.md"); err != nil {
+			return err
+		}
+		c.Nav = path.Clean(strings.ReplaceAll(file, "\\", "/"))
 		return nil
 	case "links":
 		if v.Kind != yaml.ScalarNode || (v.Value != LinksError && v.Value != LinksWarn) {
@@ -211,7 +232,7 @@ func (c *Config) set(key string, v *yaml.Node) error {
 		if err := str(&dir); err != nil {
 			return err
 		}
-		if err := checkContent(dir); err != nil {
+		if err := checkInside("content", "folder", dir, "content, docs or ."); err != nil {
 			return err // and keep the default, so the build reports only this
 		}
 		c.Content = dir
@@ -234,12 +255,22 @@ func (c *Config) set(key string, v *yaml.Node) error {
 	return fmt.Errorf("unknown setting %q", key)
 }
 
-// checkContent refuses a folder of pages outside the site root.
-func checkContent(dir string) error {
+// checkInside refuses a path outside the site root (the folder of pages,
+// the navigation file); examples are what the message suggests.
+func checkInside(key, what, dir, examples string) error {
 	clean := path.Clean(strings.ReplaceAll(dir, "\\", "/"))
 	if dir == "" || path.IsAbs(clean) || clean == ".." || strings.HasPrefix(clean, "../") {
-		return fmt.Errorf("setting \"content\": want a folder inside the site, such as content, docs or ., got %q", dir)
+		return fmt.Errorf("setting %q: want a %s inside the site, such as %s, got %q", key, what, examples, dir)
 	}
+	return nil
+}
+
+// boolean sets dst from a true or false value.
+func boolean(key string, v *yaml.Node, dst *bool) error {
+	if v.Kind != yaml.ScalarNode || v.ShortTag() != "!!bool" {
+		return fmt.Errorf("setting %q: want true or false, got %q", key, v.Value)
+	}
+	*dst = v.Value == "true"
 	return nil
 }
 

@@ -15,6 +15,11 @@
 // replaced by blank lines in Page.Body so that a position the Markdown parser
 // reports is the position in the file.
 //
+// Two files of other tools are read too: a Docusaurus _category_.json (or
+// .yml) names its folder's section and gives its place (Site.Folders), and
+// the front matter of a VuePress or VitePress home (home: true, a hero and
+// features) becomes the text of a plain page (see hero.go).
+//
 // Load never stops at the first problem: it returns every diagnostic of every
 // file, and leaves the broken pages out.
 package content

@@ -40,6 +40,7 @@ type Meta struct {
 
 	lines   map[string]int // file line of each key, for diagnostics found later
 	unknown []keyAt        // keys no tool we know uses, for UnknownKeys
+	hero    *hero          // a VuePress or VitePress home layout, made a plain page by Parse
 }
 
 // Line is the file line on which front matter key was set, or 0.
@@ -128,9 +129,13 @@ func parseMeta(file string, yml []byte, start int) (Meta, diag.List) {
 		return meta, diags
 	}
 	meta.lines = map[string]int{}
+	meta.hero = readHero(root)
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		meta.lines[k.Value] = start + k.Line - 1
+		if meta.hero.consumes(k.Value, v) {
+			continue
+		}
 		err := meta.set(k.Value, v)
 		if err == errNotOurs {
 			err = meta.setOther(k, v, start)

@@ -10,7 +10,9 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"zhinan/generator/config"
 	"zhinan/generator/diag"
+	"zhinan/generator/mkdocs"
 	"zhinan/generator/parallel"
 	"zhinan/generator/summary"
 )
@@ -37,10 +39,11 @@ func (p *Page) Dir() string {
 
 // Site is everything found in the folder of pages.
 type Site struct {
-	Tree    Tree             // where the pages were found
-	Pages   []*Page          // sorted by Path
-	Assets  []string         // non-Markdown files, slash paths relative to the folder of pages, sorted
-	Summary *summary.Summary // the book's SUMMARY.md, when it has one
+	Tree    Tree              // where the pages were found
+	Pages   []*Page           // sorted by Path
+	Assets  []string          // non-Markdown files, slash paths relative to the folder of pages, sorted
+	Summary *summary.Summary  // the book's SUMMARY.md, when it has one
+	Folders map[string]Folder // what _category_.json files say of their folders, by folder ("" for the top)
 
 	unreadable bool // some Markdown file could not be read as a page
 }
@@ -116,12 +119,19 @@ func Load(fsys fs.FS, src Tree, cache *Cache) (*Site, diag.List) {
 	sort.Strings(site.Assets)
 	site.Summary, pd = loadSummary(fsys, src)
 	diags.Merge(pd)
+	site.Folders, pd = loadFolders(fsys, src, site.Assets)
+	diags.Merge(pd)
 	return site, diags
 }
 
-// loadSummary reads SUMMARY.md beside the pages or, failing that, at the
-// site root (where GitBook keeps it when the chapters are in docs/).
+// loadSummary reads the file nav: names (a mkdocs.yml's nav: key, or a
+// Markdown list of links such as docsify's _sidebar.md), else SUMMARY.md
+// beside the pages or, failing that, at the site root (where GitBook keeps
+// it when the chapters are in docs/).
 func loadSummary(fsys fs.FS, src Tree) (*summary.Summary, diag.List) {
+	if src.Nav != "" {
+		return loadNav(fsys, src)
+	}
 	for _, file := range []string{src.File(summary.Name), summary.Name} {
 		b, err := fs.ReadFile(fsys, file)
 		if err == nil {
@@ -129,6 +139,24 @@ func loadSummary(fsys fs.FS, src Tree) (*summary.Summary, diag.List) {
 		}
 	}
 	return nil, nil
+}
+
+// loadNav reads the navigation file the settings name.
+func loadNav(fsys fs.FS, src Tree) (*summary.Summary, diag.List) {
+	file := src.Nav
+	if ext := strings.ToLower(path.Ext(file)); ext == ".yml" || ext == ".yaml" {
+		c, diags := mkdocs.Read(fsys, file)
+		s, d := c.Nav(src.Root())
+		diags.Merge(d)
+		return s, diags
+	}
+	b, err := fs.ReadFile(fsys, file)
+	if err != nil {
+		var diags diag.List
+		diags.Add(config.File, 0, 0, "setting \"nav\": no file %s", file)
+		return nil, diags
+	}
+	return summary.Parse(file, b)
 }
 
 // indexReadmes lists the README.md files that describe their folder: those
@@ -192,11 +220,15 @@ func Reload(fsys fs.FS, src Tree, cache *Cache, last *Site, changed []string) (*
 		site.Pages[i] = p
 		diags.Merge(d)
 	}
-	// Diagnostics of the unchanged pages and of SUMMARY.md still stand.
+	// Diagnostics of the unchanged pages and of SUMMARY.md still stand;
+	// a changed asset may be a _category_.json.
 	if site.Summary != nil {
 		_, d := loadSummary(fsys, src)
 		diags.Merge(d)
 	}
+	var d diag.List
+	site.Folders, d = loadFolders(fsys, src, site.Assets)
+	diags.Merge(d)
 	for i, p := range site.Pages {
 		if !slices.Contains(redo, i) {
 			if c, ok := cache.get(p.Path, p.Hash); ok {
@@ -294,6 +326,9 @@ func Parse(file, rel string, src []byte) (*Page, diag.List) {
 	page.Body = body
 	if ok {
 		page.Meta, diags = parseMeta(file, yml, start)
+		if page.Meta.hero != nil {
+			page.Body = page.Meta.hero.apply(&page.Meta, body)
+		}
 	} else if _, opened := cutLine(src, "---"); opened {
 		// Most likely the closing line was forgotten; a page that really
 		// begins with a thematic break builds as it is, with this warning.

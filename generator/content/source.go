@@ -17,9 +17,10 @@ const DefaultDir = "content"
 //
 // Some files are never pages, whatever the settings: dot-files and
 // dot-folders (.git, .github), node_modules folders, and the table of
-// contents SUMMARY.md beside the pages. When the pages are the site root
-// itself, so are the settings file, the theme folder templates/ and the
-// site's words i18n/. Nor is the output folder, wherever it lies.
+// contents: SUMMARY.md beside the pages, or the file nav: names. When the
+// pages are the site root itself, so are the settings file, the theme folder
+// templates/ and the site's words i18n/. Nor is the output folder, wherever
+// it lies.
 type Tree struct {
 	Dir     string // slash path relative to the site root; "" means DefaultDir
 	Exclude string // glob patterns, one a line (see Excluded)
@@ -28,6 +29,13 @@ type Tree struct {
 	// "" when it lies elsewhere. Its files are last build's pages, never
 	// this build's.
 	Output string
+	// Nav is the file that orders the pages (nav: in zhinan.yaml), relative
+	// to the site root, or "": a SUMMARY.md found beside the pages or at
+	// the root. Never a page.
+	Nav string
+	// HashRoutes says links are written as docsify's hash routes
+	// ("#/guide/intro"), which lead to pages (see site.Table.Resolve).
+	HashRoutes bool
 }
 
 // Root is Dir, or DefaultDir when Dir is empty.
@@ -73,7 +81,7 @@ func (s Tree) skip(rel string, isDir bool) bool {
 	if strings.HasPrefix(name, ".") || (isDir && name == "node_modules") {
 		return true
 	}
-	if rel == "SUMMARY.md" {
+	if rel == "SUMMARY.md" || (!isDir && s.Nav != "" && s.File(rel) == s.Nav) {
 		return true
 	}
 	if isDir && s.Output != "" && s.File(rel) == s.Output {
@@ -93,18 +101,19 @@ func (s Tree) skip(rel string, isDir bool) bool {
 // Excluded reports whether an exclude: pattern matches a path relative to
 // the folder of pages. Patterns use doublestar globs ("drafts/**",
 // "**/*.txt"); a pattern without "/" matches a file or folder name at any
-// depth ("_book", "*.bak"), as in .gitignore; a pattern ending in "/"
+// depth ("_book", "*.bak"), as in .gitignore; a leading "/" anchors it at
+// the top of the folder of pages ("/index.html"); a pattern ending in "/"
 // matches folders only.
 func (s Tree) Excluded(rel string, isDir bool) bool {
 	for _, pat := range strings.Split(s.Exclude, "\n") {
 		pat = strings.TrimSpace(pat)
-		dirOnly := strings.HasSuffix(pat, "/")
+		dirOnly, anchored := strings.HasSuffix(pat, "/"), strings.HasPrefix(pat, "/")
 		pat = strings.TrimSuffix(strings.TrimPrefix(pat, "/"), "/")
 		if pat == "" || (dirOnly && !isDir) {
 			continue
 		}
 		subject := rel
-		if !strings.Contains(pat, "/") {
+		if !anchored && !strings.Contains(pat, "/") {
 			subject = path.Base(rel)
 		}
 		if ok, _ := doublestar.Match(pat, subject); ok {

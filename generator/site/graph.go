@@ -47,6 +47,9 @@ type Input struct {
 	// Summary is the book's table of contents, when it has one: it gives
 	// the reading order, the nesting and the sidebar's words.
 	Summary *summary.Summary
+	// Folders are the titles and places _category_.json files give
+	// folders (Docusaurus), by folder.
+	Folders map[string]content.Folder
 	// Folder is the name of the site's folder: the site's title when
 	// zhinan.yaml gives none and the home page has no heading.
 	Folder string
@@ -79,6 +82,7 @@ func Build(in Input) (*Site, diag.List) {
 		}
 	}
 	s.Home = s.ensureSections(in.Table, all, byDir, &diags)
+	nameFolders(byDir, in.Folders)
 	if in.Summary != nil {
 		s.applySummary(in.Table, in.Summary, &diags)
 	}
@@ -217,6 +221,27 @@ func (s *Site) ensureSections(t *Table, all []*Page, byDir map[string]*Page, dia
 		parent.Children = append(parent.Children, p)
 	}
 	return home
+}
+
+// nameFolders gives the sections of folders their _category_.json label,
+// as their title when the folder has no page of its own, else as their
+// sidebar title, and their position as weight unless the page has one.
+func nameFolders(byDir map[string]*Page, folders map[string]content.Folder) {
+	for dir, f := range folders {
+		p := byDir[dir]
+		if p == nil {
+			continue
+		}
+		if f.Label != "" {
+			p.NavTitle = f.Label
+			if p.Source == "" {
+				p.Title = f.Label
+			}
+		}
+		if p.Weight == 0 {
+			p.Weight = f.Position
+		}
+	}
 }
 
 func parentDir(dir string) string {

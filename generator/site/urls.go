@@ -173,6 +173,9 @@ func (t *Table) Resolve(from, dest string) (markdown.Ref, error) {
 		return markdown.Ref{}, fmt.Errorf("bad escape in fragment")
 	}
 	if raw == "" {
+		if route, ok := t.hashRoute(frag); ok {
+			return t.Resolve(from, route)
+		}
 		return markdown.Ref{Href: "#" + frag, Page: from, Fragment: fragment}, nil
 	}
 	if strings.ContainsFunc(dest, unicode.IsControl) {
@@ -217,6 +220,9 @@ func (t *Table) Resolve(from, dest string) (markdown.Ref, error) {
 	if src, ok := t.htmlLink(target); ok {
 		return markdown.Ref{Href: relHref(here, t.rel(src), suffix), Page: src, Fragment: fragment}, nil
 	}
+	if src, ok := t.routeLink(target); ok {
+		return markdown.Ref{Href: relHref(here, t.rel(src), suffix), Page: src, Fragment: fragment}, nil
+	}
 	if t.assets[target] {
 		if fragment != "" && !strings.EqualFold(path.Ext(target), ".pdf") {
 			return markdown.Ref{}, fmt.Errorf("a fragment on file %s", t.tree.File(target))
@@ -240,6 +246,36 @@ func (t *Table) htmlLink(target string) (string, bool) {
 	if dir, ok := strings.CutSuffix(base, "index"); ok && (dir == "" || strings.HasSuffix(dir, "/")) {
 		src, ok := t.dirs[strings.TrimSuffix(dir, "/")]
 		return src, ok
+	}
+	return "", false
+}
+
+// hashRoute reads a fragment as a docsify route when the site says its
+// links are (hash_routes: true): "#/guide/intro" and "#guide/intro" are the
+// page guide/intro.md (or the folder guide/intro/), "#/" is the home page,
+// and docsify's "?id=heading" is the heading's fragment. A fragment with no
+// "/" ("#install") stays a heading on the page.
+func (t *Table) hashRoute(frag string) (string, bool) {
+	if !t.tree.HashRoutes || !strings.Contains(frag, "/") {
+		return "", false
+	}
+	route, query, _ := strings.Cut(frag, "?")
+	route = "/" + strings.TrimPrefix(route, "/")
+	if v, err := url.ParseQuery(query); err == nil && v.Get("id") != "" {
+		route += "#" + url.PathEscape(v.Get("id"))
+	}
+	return route, true
+}
+
+// routeLink finds the page of a link written as docsify writes them, to
+// the page's path without ".md" ("guide/intro" for guide/intro.md), when
+// the site says its links are docsify's.
+func (t *Table) routeLink(target string) (string, bool) {
+	if !t.tree.HashRoutes || path.Ext(target) != "" {
+		return "", false
+	}
+	if page, ok := t.pages[target+".md"]; ok {
+		return page.Path, true
 	}
 	return "", false
 }

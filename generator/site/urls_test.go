@@ -112,3 +112,35 @@ func TestRelURL(t *testing.T) {
 		}
 	}
 }
+
+// With hash_routes (docsify), "#/x" and "#x/y" are pages, "?id=" their
+// heading, and a path without ".md" is the page; without it they stay a
+// heading on the page and a missing file.
+func TestResolveHashRoutes(t *testing.T) {
+	var pages []*content.Page
+	for _, p := range []string{"README.md", "guide/README.md", "guide/intro.md"} {
+		pages = append(pages, &content.Page{Path: p, File: "docs/" + p, Section: strings.HasSuffix(p, "README.md")})
+	}
+	routes, _ := NewTable("/", content.Tree{Dir: "docs", HashRoutes: true}, pages, nil)
+	plain, _ := NewTable("/", content.Tree{Dir: "docs"}, pages, nil)
+	for _, tc := range []struct {
+		table            *Table
+		dest, href, page string
+	}{
+		{routes, "#/guide/intro", "guide/intro/", "guide/intro.md"},
+		{routes, "#guide/intro?id=%E5%AE%89%E8%A3%85", "guide/intro/#%E5%AE%89%E8%A3%85", "guide/intro.md"},
+		{routes, "#/guide/", "guide/", "guide/README.md"},
+		{routes, "#/", "./", "README.md"},
+		{routes, "/guide/intro", "guide/intro/", "guide/intro.md"},
+		{routes, "#install", "#install", "README.md"},
+		{plain, "#/guide/intro", "#/guide/intro", "README.md"},
+	} {
+		ref, err := tc.table.Resolve("README.md", tc.dest)
+		if err != nil || ref.Href != tc.href || ref.Page != tc.page {
+			t.Errorf("%q (routes %v): got %q %q %v, want %q %q", tc.dest, tc.table.tree.HashRoutes, ref.Href, ref.Page, err, tc.href, tc.page)
+		}
+	}
+	if _, err := plain.Resolve("README.md", "guide/intro"); err == nil {
+		t.Errorf("a path without .md resolved without hash_routes")
+	}
+}

@@ -21,6 +21,7 @@
 package summary
 
 import (
+	"path"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -31,9 +32,12 @@ import (
 // Name is the file name of a table of contents.
 const Name = "SUMMARY.md"
 
-// Summary is a parsed SUMMARY.md.
+// Summary is a parsed SUMMARY.md, or another tool's navigation read into
+// the same shape (a docsify _sidebar.md is one; see zhinan/generator/mkdocs
+// for mkdocs.yml's nav:).
 type Summary struct {
 	File  string  // as given to Parse, for diagnostics
+	Base  string  // the folder relative links start from (SUMMARY.md's own; docs_dir for mkdocs.yml)
 	Items []*Item // the top-level chapters, in order
 }
 
@@ -67,7 +71,7 @@ type level struct {
 
 // Parse reads the bytes of a SUMMARY.md; file names it in diagnostics.
 func Parse(file string, src []byte) (*Summary, diag.List) {
-	s := &Summary{File: file}
+	s := &Summary{File: file, Base: path.Dir(file)}
 	var diags diag.List
 	var stack []level
 	part := ""
