@@ -7,6 +7,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -36,8 +37,8 @@ func calloutPage() string {
 }
 
 // TestCallouts: a page with every kind of callout has no axe-core
-// violations in the light and the dark theme, and a folded admonition
-// opens on a click and on Enter.
+// violations in the light and the dark theme, a folded admonition opens on
+// a click and on Enter, and folded callouts print open.
 func TestCallouts(t *testing.T) {
 	axe := axeScript(t)
 	browser(t)
@@ -93,6 +94,15 @@ func TestCallouts(t *testing.T) {
 	waitFor(t, tb, "the admonition opens on Enter", `document.querySelector("details.callout-bug").open`)
 	if v := eval[bool](t, tb, `getComputedStyle(document.querySelector("details.callout-bug p:not(.callout-title)")).display !== "none"`); !v {
 		t.Error("the opened body is not shown")
+	}
+	// Printed, a folded callout shows its body: it grows.
+	const folded = `document.querySelector("details.callout-details:not([open])").getBoundingClientRect().height`
+	screen := eval[float64](t, tb, folded)
+	if _, err := chromedp.Call(tb.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+		t.Fatal(err)
+	}
+	if printed := eval[float64](t, tb, folded); printed < screen+20 {
+		t.Errorf("a folded callout is %.0f px high on screen and %.0f px printed: its body does not print", screen, printed)
 	}
 	for _, p := range tb.take() {
 		t.Error(p)
