@@ -142,6 +142,21 @@
 // id "1-备份-聊天记录电脑端"; duplicates get -1, -2; "## 标题 {#custom}" sets one.
 // The Markdown dialect is described in package markdown.
 //
+// # Markdown
+//
+// Pages are CommonMark with GitHub's extensions, plus the dialects docs
+// sites are written in, so a page copied from another tool keeps its look
+// (package markdown has every rule). Callouts: GitHub alerts (> [!WARNING]),
+// VitePress/VuePress/Docusaurus containers (::: tip 标题 … :::, :::tip[标题])
+// and MkDocs Material admonitions (!!! note "标题" with a body indented four
+// spaces; ??? folded, ???+ folded and open) all render as one callout, any
+// type name allowed; "details" and ??? fold into a <details>. Where the
+// dialects disagree: nested ::: containers follow markdown-it (VitePress's
+// parser): the outer needs the longer fence; caution is red as on GitHub,
+// not Material's orange; Docusaurus's [title] counts only right after the
+// kind; a line right after an admonition's body continues its paragraph
+// (CommonMark), so leave a blank line.
+//
 // # Template data
 //
 // Every layout runs with a PageData as its dot:

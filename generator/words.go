@@ -55,7 +55,7 @@ func (w *words) templateFuncs() template.FuncMap {
 // markdownWords are the words Markdown rendering writes.
 func markdownWords(ws i18n.Words) markdown.Words {
 	callouts := map[string]string{}
-	for _, kind := range []string{"note", "tip", "important", "warning", "caution"} {
+	for _, kind := range markdown.CalloutKinds {
 		callouts[kind] = ws.T("callout_" + kind)
 	}
 	return markdown.Words{Callouts: callouts, Anchor: ws.T("anchor_label")}

@@ -6,48 +6,21 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
 
-// alerts renders GitHub-style alerts as callouts. A blockquote whose first
-// line is exactly [!NOTE], [!TIP], [!IMPORTANT], [!WARNING] or [!CAUTION]
-// (any case) becomes
-//
-//	<div class="callout callout-warning" role="note">
-//	<p class="callout-title">注意</p>
-//	...the rest of the blockquote...
-//	</div>
-//
-// Any other [!FOO] stays a blockquote.
-//
-// The callout titles are the site's words (Options.Words.Callouts).
-type alerts struct{ titles map[string]string }
+// alerts turns GitHub-style alerts into callouts (callout.go). A blockquote
+// whose first line is exactly [!NOTE], [!TIP], [!IMPORTANT], [!WARNING] or
+// [!CAUTION] (any case) becomes a callout of that kind holding the rest of
+// the blockquote. Any other [!FOO] stays a blockquote, as on GitHub.
+type alerts struct{}
 
 // alertKinds are the alert kinds GitHub knows.
 var alertKinds = map[string]bool{"note": true, "tip": true, "important": true, "warning": true, "caution": true}
 
-// kindAlert is the node kind of a GitHub-style alert.
-var kindAlert = ast.NewNodeKind("Alert")
-
-// alertNode is a callout made from a blockquote; it holds the blockquote's blocks.
-type alertNode struct {
-	ast.BaseBlock
-	Alert string // "note", "tip", "important", "warning" or "caution"
-}
-
-// Kind implements ast.Node.
-func (*alertNode) Kind() ast.NodeKind { return kindAlert }
-
-// Dump implements ast.Node.
-func (n *alertNode) Dump(src []byte, level int) {
-	ast.DumpHelper(n, src, level, map[string]string{"Alert": n.Alert}, nil)
-}
-
-func (e alerts) Extend(m goldmark.Markdown) {
+func (alerts) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(alertTransformer{}, 300)))
-	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(alertRenderer{e.titles}, 100)))
 }
 
 type alertTransformer struct{}
@@ -85,7 +58,7 @@ func alertKind(q *ast.Blockquote, src []byte) string {
 	return kind
 }
 
-// toAlert replaces q by an Alert holding q's blocks, minus the marker line.
+// toAlert replaces q by a callout holding q's blocks, minus the marker line.
 func toAlert(q *ast.Blockquote, kind string) {
 	p := q.FirstChild().(*ast.Paragraph)
 	end := p.Lines().At(0).Stop
@@ -108,7 +81,7 @@ func toAlert(q *ast.Blockquote, kind string) {
 		}
 		p.SetLines(rest)
 	}
-	a := &alertNode{Alert: kind}
+	a := newCallout(kind)
 	a.SetPos(q.Pos())
 	for c := q.FirstChild(); c != nil; {
 		next := c.NextSibling()
@@ -116,21 +89,4 @@ func toAlert(q *ast.Blockquote, kind string) {
 		c = next
 	}
 	q.Parent().ReplaceChild(q.Parent(), q, a)
-}
-
-type alertRenderer struct{ titles map[string]string }
-
-func (r alertRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(kindAlert, r.renderAlert)
-}
-
-func (r alertRenderer) renderAlert(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
-	a := node.(*alertNode)
-	if !entering {
-		_, _ = w.WriteString("</div>\n")
-		return ast.WalkContinue, nil
-	}
-	_, _ = w.WriteString(`<div class="callout callout-` + a.Alert + `" role="note">` + "\n")
-	_, _ = w.WriteString(`<p class="callout-title">` + string(util.EscapeHTML([]byte(r.titles[a.Alert]))) + "</p>\n")
-	return ast.WalkContinue, nil
 }

@@ -21,12 +21,86 @@
 //     characters on both sides; search text follows the same rule. "\ "
 //     (an escaped space) writes nothing, to end emphasis in Chinese text.
 //   - Heading attributes: ## 安装 {#install} sets the ID; {.class} a class.
-//   - GitHub-style alerts: a blockquote whose first line is [!NOTE], [!TIP],
-//     [!IMPORTANT], [!WARNING] or [!CAUTION] (any case, alone on the line)
-//     becomes <div class="callout callout-KIND" role="note"> with the title
-//     说明, 提示, 重要, 注意 or 警告 in <p class="callout-title">. Other
-//     [!FOO] markers stay blockquotes. (alerts.go)
+//   - Callouts: GitHub alerts, ::: containers and !!!/??? admonitions, one
+//     model (see Callouts below).
 //
+// # Callouts (callout.go, alerts.go, containers.go, admonitions.go)
+//
+// Three dialects write the same thing, a boxed note with a title; all three
+// parse into one callout node and render alike:
+//
+//	<div class="callout callout-KIND" role="note">
+//	<p class="callout-title">TITLE</p>
+//	…the body, any Markdown…
+//	</div>
+//
+// A folded callout is <details class="callout callout-KIND"> (with open when
+// it starts open) and its title a <summary class="callout-title">, so it
+// opens by click, Enter or Space without script.
+//
+// GitHub alerts (alerts.go): a blockquote whose first line is exactly
+// [!NOTE], [!TIP], [!IMPORTANT], [!WARNING] or [!CAUTION] (any case). Other
+// [!FOO] markers, and a marker with text after it on its line, stay
+// blockquotes, as on GitHub.
+//
+// Containers of VitePress, VuePress and Docusaurus (containers.go):
+//
+//	::: tip 标题        :::tip          :::tip[标题]        ::: details 标题 {open}
+//	正文                正文            正文                正文
+//	:::                 :::             :::                 :::
+//
+// Three or more colons, then the kind: any word (letters, digits, '-', '_'),
+// with or without a space. The rest of the line is the title; Docusaurus's
+// [标题] counts only written right after the kind (::: tip [x] has the title
+// "[x]", as in VitePress). "details" is folded; {open} at the end of its line
+// opens it. The container ends at a line of at least as many colons and
+// nothing else. A line of colons with no kind never opens one, so a stray
+// closing line is text. Nesting follows markdown-it-container, which VitePress
+// and VuePress use: the first closing line closes every open container whose
+// fence it is long enough for, so an inner container needs a shorter fence
+// (:::: outside, ::: inside); with equal fences the first ::: closes the
+// outer one and the inner one runs to it. A container left open runs to the
+// end of the block that holds it (list item, blockquote, page). A container
+// may start right under a line of text. "::: code-group" is not a callout (it
+// is tabs).
+//
+// Admonitions of Python-Markdown and MkDocs Material (admonitions.go):
+//
+//	!!! note "标题"
+//	    正文，缩进四格（或一个制表符）
+//
+// ??? makes it folded, ???+ folded and open. The first word is the type;
+// further words are Material's extra classes (!!! note inline end) and are
+// dropped. A title in double quotes replaces the default; "" means no title
+// bar (a folded one keeps its default title: a summary is what one clicks).
+// The body is every following line indented four columns past the !!! line,
+// and blank lines; it ends at the first line that is not. So an admonition
+// in a list item is indented like the item's text, its body four more.
+// Bodies are full Markdown, nested admonitions and containers included. One
+// difference from Python-Markdown: an unindented line right after the body's
+// last paragraph continues that paragraph (CommonMark's lazy continuation,
+// as in list items and blockquotes); Python-Markdown starts a new paragraph.
+// Leave a blank line.
+//
+// Kinds and titles: note, tip, important, warning, caution (GitHub's), info,
+// danger, details (VitePress's), and abstract, success, question, failure,
+// bug, example, quote (Material's) have a title in the site's words
+// (callout_KIND in i18n/*.yaml) and a colour in the theme. Material's other
+// names take their kind's: summary and tldr are abstract, todo info, hint
+// tip, check and done success, help and faq question, fail and missing
+// failure, error danger, attention warning, cite quote. Any other type keeps
+// its name as class (callout-foo), gets the theme's neutral colour, and, with
+// no title written, its name with a capital as title ("Foo"), as MkDocs does.
+// Where dialects disagree, the name keeps one meaning: caution is GitHub's
+// red caution (Material and Docusaurus draw it as a warning), because alerts
+// came first and a page should not change colour with its dialect.
+//
+// Titles written by the author are inline Markdown (`code`, **bold**, links),
+// as VitePress renders them; Python-Markdown does the same. Their links are
+// resolved and checked, and their text is indexed for search like the body's;
+// default titles are the theme's words and are not indexed. Headings in a
+// body get IDs and are in the table of contents like any other.
+
 // # Headings (ids.go)
 //
 // Every heading gets an ID in GitHub's style, keeping Chinese: the plain text

@@ -7,8 +7,9 @@ import (
 
 // zhWords are the words of templates/i18n/zh-CN.yaml, which the golden files show.
 var zhWords = Words{
-	Callouts: map[string]string{"note": "说明", "tip": "提示", "important": "重要", "warning": "注意", "caution": "警告"},
-	Anchor:   "链接到本节：",
+	Callouts: map[string]string{"note": "说明", "tip": "提示", "important": "重要", "warning": "注意", "caution": "警告",
+		"info": "信息", "danger": "危险", "details": "详情", "abstract": "摘要", "success": "成功", "question": "问题", "failure": "失败", "bug": "缺陷", "example": "示例", "quote": "引用"},
+	Anchor: "链接到本节：",
 }
 
 // The words rendering writes are the ones passed in, escaped.
