@@ -68,7 +68,7 @@ func (codeGroupParser) Trigger() []byte { return []byte{':'} }
 
 // Open accepts ":::", or more colons, then "code-group" and nothing else,
 // spaces between allowed (":::code-group" too, as markdown-it reads it).
-func (codeGroupParser) Open(_ ast.Node, reader text.Reader, _ parser.Context) (ast.Node, parser.State) {
+func (codeGroupParser) Open(_ ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
 	line, _ := reader.PeekLine()
 	indent, pos := util.IndentWidth(line, reader.LineOffset())
 	if indent > 3 {
@@ -79,6 +79,7 @@ func (codeGroupParser) Open(_ ast.Node, reader text.Reader, _ parser.Context) (a
 		return nil, parser.NoChildren
 	}
 	reader.AdvanceToEOL()
+	sawTabs(pc)
 	return &codeGroupNode{colons: n}, parser.HasChildren
 }
 
@@ -114,7 +115,10 @@ func (codeGroupParser) CanAcceptIndentedLine() bool { return false }
 // without any fenced block is left as its blocks, without a frame.
 type codeGroupTransformer struct{}
 
-func (codeGroupTransformer) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
+func (codeGroupTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	if st := stateOf(pc); st != nil && !st.tabs {
+		return
+	}
 	var groups []*codeGroupNode
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if g, ok := n.(*codeGroupNode); ok && entering {

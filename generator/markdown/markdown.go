@@ -145,6 +145,7 @@ type state struct {
 	anchors    []string
 	diags      diag.List
 	ids        *idSet // every ID the page's HTML gives an element: headings first, then tab panels
+	tabs       bool   // a tab or code group was parsed: only then do their transformers walk the page
 }
 
 func stateOf(pc parser.Context) *state {

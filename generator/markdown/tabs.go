@@ -100,7 +100,7 @@ type tabParser struct{}
 
 func (tabParser) Trigger() []byte { return []byte{'='} }
 
-func (tabParser) Open(_ ast.Node, reader text.Reader, _ parser.Context) (ast.Node, parser.State) {
+func (tabParser) Open(_ ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
 	line, _ := reader.PeekLine()
 	indent, pos := util.IndentWidth(line, reader.LineOffset())
 	if indent > 3 {
@@ -111,6 +111,7 @@ func (tabParser) Open(_ ast.Node, reader text.Reader, _ parser.Context) (ast.Nod
 		return nil, parser.NoChildren
 	}
 	reader.AdvanceToEOL()
+	sawTabs(pc)
 	return &tabNode{Label: label, NewSet: newSet, Selected: selected, indent: indent}, parser.HasChildren
 }
 
@@ -141,12 +142,24 @@ func (tabParser) CanInterruptParagraph() bool { return true }
 
 func (tabParser) CanAcceptIndentedLine() bool { return false }
 
+// sawTabs notes in the page's state that it has tabs, so the transformers
+// do not walk the pages that have none (most).
+func sawTabs(pc parser.Context) {
+	if st := stateOf(pc); st != nil {
+		st.tabs = true
+	}
+}
+
 // tabTransformer puts each run of consecutive tabs into a tab set, then
 // gives every tab of every set (code groups included) its label, IDs and
 // initial selection.
 type tabTransformer struct{}
 
 func (tabTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser.Context) {
+	st := stateOf(pc)
+	if st != nil && !st.tabs {
+		return
+	}
 	var loose []*tabNode // tabs not yet in a set, in document order
 	var sets []*tabSetNode
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -176,7 +189,7 @@ func (tabTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser.Cont
 		prev.AppendChild(prev, t) // detaches t from its parent
 	}
 	ids := newIDSet()
-	if st := stateOf(pc); st != nil {
+	if st != nil {
 		ids = st.ids
 	}
 	// Sets in document order, so IDs are numbered as the reader meets them

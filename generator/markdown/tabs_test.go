@@ -107,7 +107,7 @@ func hasClass(n *html.Node, class string) bool {
 
 func TestTabMarkup(t *testing.T) {
 	r := New(Options{})
-	for _, s := range tabSeeds {
+	for _, s := range append(tabSeeds, groupSeeds...) {
 		checkTabMarkup(t, r.Render("content/f.md", "f.md", []byte(s), nil).HTML)
 	}
 }
@@ -116,15 +116,23 @@ var tabSeeds = []string{
 	"=== \"A\"\n    a\n=== \"A\"\n    b\n\n## A\n\n## tab-a\n",
 	"===+ \"x\"\n===+ \"y\"\n===! \"z\"\n\n    === \"n\"\n        m\n",
 	"- a\n\n    === \"i\"\n        x\n\n    === \"j\"\n",
-	"::: code-group\n```js [a.js]\n:::\n```\n```\n```\n:::\n",
-	"::: code-group\ntext\n:::\n\n=== \"\"\n\t```\n\tcode\n\t```\n",
-	"> === \"q\"\n>     in a quote\n\n1. ::: code-group\n   ```sh [npm]\n   x\n   ```\n   :::\n",
+	"> === \"q\"\n>     in a quote\n\n=== \"\"\n\t```\n\tcode\n\t```\n",
 }
 
-// FuzzTabs renders tabs and code groups mixed with other Markdown: no
-// panic, and markup the script can rely on.
-func FuzzTabs(f *testing.F) {
-	for _, s := range tabSeeds {
+var groupSeeds = []string{
+	"::: code-group\n```js [a.js]\n:::\n```\n```\n```\n:::\n",
+	"::: code-group\ntext\n:::\n\n:::: code-group\n```ts{1} [b]\n```\n::::\n",
+	"1. ::: code-group\n   ```sh [npm]\n   x\n   ```\n   :::\n\n=== \"t\"\n    :::code-group\n    ```\n",
+}
+
+// FuzzTabs and FuzzCodeGroups render tabs and code groups mixed with other
+// Markdown: no panic, and markup the script can rely on.
+func FuzzTabs(f *testing.F) { fuzzTabMarkup(f, tabSeeds) }
+
+func FuzzCodeGroups(f *testing.F) { fuzzTabMarkup(f, groupSeeds) }
+
+func fuzzTabMarkup(f *testing.F, seeds []string) {
+	for _, s := range seeds {
 		f.Add(s)
 	}
 	r := New(Options{})
