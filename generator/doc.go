@@ -76,6 +76,22 @@
 // id "1-备份-聊天记录电脑端"; duplicates get -1, -2; "## 标题 {#custom}" sets one.
 // The Markdown dialect is described in package markdown.
 //
+// # Markdown
+//
+// Pages are CommonMark with GitHub's extensions, and the dialects of other
+// documentation tools where their pages need it; package markdown has the
+// details. Tabs: MkDocs Material's content tabs (=== "iOS", an indented
+// body) and VitePress's code groups (::: code-group around fenced blocks
+// labelled ```js [config.js]) are one kind of tab set. Every panel is in the
+// page, so search finds its text and readers without JavaScript see all of
+// them, each under its label; with the theme's script they are tabs (arrow
+// keys, Home and End move between them). Tabs are linked by label: choosing
+// "Android" shows Android in every tab set of the site, on this page and the
+// pages opened later (remembered in the browser's localStorage), and a set
+// without Android keeps its own choice. Where the two dialects differ, a
+// label is plain text (MkDocs reads it as Markdown), and code groups are
+// linked too (VitePress does not link them), so one rule holds for both.
+//
 // # Template data
 //
 // Every layout runs with a PageData as its dot:
