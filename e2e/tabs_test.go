@@ -191,3 +191,19 @@ func TestTabsAccessible(t *testing.T) {
 		}
 	}
 }
+
+// TestTabReveal: a link to a heading or a panel inside a hidden tab shows
+// that tab, on load and on a link within the page.
+func TestTabReveal(t *testing.T) {
+	srv := serve(t, tabSite(t).Files)
+	tb := newTab(t, 1280, 800)
+	tb.open(t, srv.URL+"/a/#tab-windows")
+	if got := eval[string](t, tb, selected); got != "Windows iOS npm" {
+		t.Errorf("a#tab-windows: %q, want Windows selected", got)
+	}
+	eval[any](t, tb, `location.hash = "#tab-android-1"`) // the second set's Android
+	waitFor(t, tb, "second set shows Android", `document.querySelectorAll(".tab-list")[1].children[1].getAttribute("aria-selected") === "true"`)
+	for _, p := range tb.take() {
+		t.Error(p)
+	}
+}

@@ -45,6 +45,17 @@
     pick([label]);
     scrollBy(0, tab.getBoundingClientRect().top - top); // sets above may have changed height
   }
+  // A link to a place inside a hidden panel (a heading in the table of
+  // contents, a search result, #tab-android) shows the tabs around it.
+  function reveal() {
+    var el = location.hash && doc.getElementById(decodeURIComponent(location.hash.slice(1)));
+    for (var p = el && el.closest(".tab-panel"), moved; p; p = p.parentNode.closest(".tab-panel")) {
+      if (!p.classList.contains("selected")) { show(doc.getElementById(p.getAttribute("aria-labelledby"))); moved = true; }
+    }
+    if (moved) el.scrollIntoView();
+  }
+  reveal();
+  addEventListener("hashchange", reveal);
   lists.forEach(function (list) {
     tabsIn(list).forEach(function (t) { panel(t).tabIndex = 0; });
     list.addEventListener("click", function (e) {
