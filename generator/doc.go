@@ -135,6 +135,7 @@
 //	               is written, unless a template reads it elsewhere (tmpl.Set.OwnContentOnly)
 //	.TitleID       ID of the leading "# title" heading (for <h1 id>)
 //	.HasCode       the page has highlighted code (link assets/chroma.css only then)
+//	.HasTabs       the page has tabs (the default theme restores the reader's tab before paint only then)
 //	.TOC           h2 and h3 headings: .Level .ID .Text
 //	.TOCHTML       the <li> items of the default theme's table of contents (h2 only past
 //	               site.TOCLimit, 16 headings), made in Go: templates run per page, and a

@@ -74,6 +74,8 @@ type Doc struct {
 	TitleID string
 	// HasCode reports highlighted code in HTML (the page needs chroma.css).
 	HasCode bool
+	// HasTabs reports tab sets in HTML (the theme's early script for them).
+	HasTabs bool
 }
 
 // Heading is one heading of a page.
@@ -217,6 +219,7 @@ func (r *Renderer) render(st *state, src []byte) *Doc {
 		d.HTML = strings.Clone(d.HTML)
 	}
 	d.HasCode = strings.Contains(d.HTML, `<pre class="chroma">`)
+	d.HasTabs = st.tabs && strings.Contains(d.HTML, `<div class="tab-list"`)
 	return d
 }
 
