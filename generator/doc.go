@@ -156,6 +156,19 @@
 // not Material's orange; Docusaurus's [title] counts only right after the
 // kind; a line right after an admonition's body continues its paragraph
 // (CommonMark), so leave a blank line.
+// Pages are CommonMark with GitHub's extensions, and the dialects of other
+// documentation tools where their pages need it; package markdown has the
+// details. Tabs: MkDocs Material's content tabs (=== "iOS", an indented
+// body) and VitePress's code groups (::: code-group around fenced blocks
+// labelled ```js [config.js]) are one kind of tab set. Every panel is in the
+// page, so search finds its text and readers without JavaScript see all of
+// them, each under its label; with the theme's script they are tabs (arrow
+// keys, Home and End move between them). Tabs are linked by label: choosing
+// "Android" shows Android in every tab set of the site, on this page and the
+// pages opened later (remembered in the browser's localStorage), and a set
+// without Android keeps its own choice. Where the two dialects differ, a
+// label is plain text (MkDocs reads it as Markdown), and code groups are
+// linked too (VitePress does not link them), so one rule holds for both.
 //
 // # Template data
 //
@@ -201,6 +214,7 @@
 //	               is written, unless a template reads it elsewhere (tmpl.Set.OwnContentOnly)
 //	.TitleID       ID of the leading "# title" heading (for <h1 id>)
 //	.HasCode       the page has highlighted code (link assets/chroma.css only then)
+//	.HasTabs       the page has tabs (the default theme restores the reader's tab before paint only then)
 //	.TOC           h2 and h3 headings: .Level .ID .Text
 //	.TOCHTML       the <li> items of the default theme's table of contents (h2 only past
 //	               site.TOCLimit, 16 headings), made in Go: templates run per page, and a

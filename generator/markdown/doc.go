@@ -101,6 +101,73 @@
 // default titles are the theme's words and are not indexed. Headings in a
 // body get IDs and are in the table of contents like any other.
 
+// # Tabs (tabs.go, codegroup.go)
+//
+// Two syntaxes make one kind of tab set. MkDocs Material's content tabs
+// (pymdownx.tabbed):
+//
+//	=== "iOS"
+//
+//	    打开「设置」。
+//
+//	=== "Android"
+//
+//	    ...
+//
+// A line "===", then at most one "!" and one "+", a space and the label in
+// double quotes, starts a tab; its body is the lines indented four columns
+// more than the "===" (a tab counts to the next multiple of four), and it is
+// any Markdown: paragraphs, lists, code, tables, callouts, other tabs. Blank
+// lines stay in the tab while indented lines follow. Consecutive tabs (blank
+// lines between allowed) form one set; "===!" starts a new set; "===+" is the
+// tab shown first (else the first tab). A "===" line without a quoted label
+// is text (or a setext underline), as in MkDocs. Tabs work in list items,
+// indented under the item's text. VitePress's code group:
+//
+//	::: code-group
+//	```js [config.js]
+//	...
+//	```
+//	```ts [config.ts]
+//	...
+//	```
+//	:::
+//
+// makes a tab per fenced block, labelled by what its info string holds
+// between the first '[' and the last ']', else by its language ("sh"; "js"
+// for js{1,3}); a block with neither is labelled by its number. A ":::"
+// line inside a fenced block is code; the group ends at a line of at least
+// as many colons as opened it (or with the page). Other blocks in a group go
+// into the panel of the block before them. The fenced blocks get the
+// attribute notitle, so the code renderer does not show the label again
+// as a title. "::: code-group" is always a code group, never a ":::"
+// callout: its parser comes first.
+//
+// Both render as
+//
+//	<div class="tabs">
+//	<div class="tab-list" role="tablist"><button type="button" role="tab" id="tab-ios-tab" aria-controls="tab-ios" aria-selected="true" tabindex="0">iOS</button>…</div>
+//	<div class="tab-panel selected" id="tab-ios" role="tabpanel" aria-labelledby="tab-ios-tab">
+//	<p class="tab-label">iOS</p>
+//	…
+//	</div>
+//	…
+//	</div>
+//
+// Every panel is in the HTML: search indexes each (label, then body), and
+// without the theme's script readers see the panels one after another under
+// their labels. Panel IDs are "tab-" and the label's slug (as for headings),
+// unique in the page together with the heading IDs, which are given first.
+//
+// Where the dialects differ: a label is plain text here (backslash escapes
+// and entities decoded), where MkDocs reads it as inline Markdown, because it
+// is also the name of a button and the key that links tabs (below), which
+// must be the same text wherever it is written. Tabs of both syntaxes are
+// linked by label, as MkDocs Material's content.tabs.link does and VitePress
+// does not: the guides need a reader's platform chosen once for every page,
+// and code groups labelled by file name rarely share a label with anything
+// else, so linking them costs nothing.
+//
 // # Headings (ids.go)
 //
 // Every heading gets an ID in GitHub's style, keeping Chinese: the plain text

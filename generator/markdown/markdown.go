@@ -74,6 +74,8 @@ type Doc struct {
 	TitleID string
 	// HasCode reports highlighted code in HTML (the page needs chroma.css).
 	HasCode bool
+	// HasTabs reports tab sets in HTML (the theme's early script for them).
+	HasTabs bool
 }
 
 // Heading is one heading of a page.
@@ -125,6 +127,8 @@ func New(opts Options) *Renderer {
 			alerts{},
 			containers{},
 			admonitions{},
+			tabs{},
+			codeGroups{},
 			highlighting{},
 			rawHTML{unsafe: opts.UnsafeHTML},
 			tableWrap{},
@@ -145,6 +149,8 @@ type state struct {
 	links      []Link
 	anchors    []string
 	diags      diag.List
+	ids        *idSet // every ID the page's HTML gives an element: headings first, then tab panels
+	tabs       bool   // a tab or code group was parsed: only then do their transformers walk the page
 }
 
 func stateOf(pc parser.Context) *state {
@@ -174,7 +180,7 @@ func (r *Renderer) Render(file, from string, src []byte, res Resolver) (d *Doc) 
 		}
 		d.Diags = append(bad, d.Diags...)
 	}()
-	return r.render(&state{file: file, from: from, res: res, lines: lines}, src)
+	return r.render(&state{file: file, from: from, res: res, lines: lines, ids: newIDSet()}, src)
 }
 
 func (r *Renderer) render(st *state, src []byte) *Doc {
@@ -216,6 +222,7 @@ func (r *Renderer) render(st *state, src []byte) *Doc {
 		d.HTML = strings.Clone(d.HTML)
 	}
 	d.HasCode = strings.Contains(d.HTML, `<pre class="chroma">`)
+	d.HasTabs = st.tabs && strings.Contains(d.HTML, `<div class="tab-list"`)
 	return d
 }
 

@@ -142,6 +142,7 @@ func (s *Site) newPage(p *Page, cp *content.Page, doc *markdown.Doc) *Page {
 		p.Content = template.HTML(doc.HTML)
 		p.TitleID = doc.TitleID
 		p.HasCode = doc.HasCode
+		p.HasTabs = doc.HasTabs
 		p.TOC = doc.TOC
 	}
 	if s.Config.RepoURL != "" && cp.File != "" {

@@ -1,10 +1,76 @@
-// zhinan theme: dark-mode toggle, menu, copy buttons, current section in the
+// zhinan theme: tabs, dark-mode toggle, menu, copy buttons, current section in the
 // table of contents, and the loader of the search client. Pages work without
 // it. No frameworks.
 (function () {
   "use strict";
   var root = document.documentElement, doc = document, me = doc.currentScript;
   var narrow = matchMedia("(max-width: 48rem)"), sysDark = matchMedia("(prefers-color-scheme: dark)");
+
+  // Tabs (generator/markdown/tabs.go): the WAI-ARIA tabs pattern with
+  // automatic activation (arrow keys select, as APG advises when the panels
+  // are already in the page). Tabs are linked by label: choosing "Android"
+  // selects Android in every set of this page and, through localStorage, of
+  // every page opened later (MkDocs Material's content.tabs.link). The labels
+  // chosen are kept latest first, so a set without the latest takes an
+  // earlier one, and a set with none keeps its first (or ===+) tab. This runs
+  // before anything else, to show the choice as early as a deferred script can.
+  var lists = [].slice.call(doc.querySelectorAll(".tab-list"));
+  function tabsIn(list) { return [].slice.call(list.children); }
+  function panel(t) { return doc.getElementById(t.getAttribute("aria-controls")); }
+  function show(tab) {
+    tabsIn(tab.parentNode).forEach(function (t) {
+      t.setAttribute("aria-selected", t === tab);
+      t.tabIndex = t === tab ? 0 : -1;
+      panel(t).classList.toggle("selected", t === tab);
+    });
+  }
+  function chosen() {
+    try { var v = JSON.parse(localStorage.getItem("zhinan-tabs")); return Array.isArray(v) ? v : []; } catch (e) { return []; }
+  }
+  function pick(labels) { // in each set, the tab of the earliest of labels it has
+    lists.forEach(function (list) {
+      var best, rank = labels.length;
+      tabsIn(list).forEach(function (t) {
+        var i = labels.indexOf(t.textContent);
+        if (i >= 0 && i < rank) { best = t; rank = i; }
+      });
+      if (best) show(best);
+    });
+  }
+  pick(chosen());
+  function choose(tab) {
+    var top = tab.getBoundingClientRect().top, label = tab.textContent;
+    var labels = [label].concat(chosen().filter(function (l) { return l !== label; })).slice(0, 20);
+    try { localStorage.setItem("zhinan-tabs", JSON.stringify(labels)); } catch (e) {}
+    pick([label]);
+    scrollBy(0, tab.getBoundingClientRect().top - top); // sets above may have changed height
+  }
+  // A link to a place inside a hidden panel (a heading in the table of
+  // contents, a search result, #tab-android) shows the tabs around it.
+  function reveal() {
+    var el = location.hash && doc.getElementById(decodeURIComponent(location.hash.slice(1)));
+    for (var p = el && el.closest(".tab-panel"), moved; p; p = p.parentNode.closest(".tab-panel")) {
+      if (!p.classList.contains("selected")) { show(doc.getElementById(p.getAttribute("aria-labelledby"))); moved = true; }
+    }
+    if (moved) el.scrollIntoView();
+  }
+  reveal();
+  addEventListener("hashchange", reveal);
+  lists.forEach(function (list) {
+    tabsIn(list).forEach(function (t) { panel(t).tabIndex = 0; });
+    list.addEventListener("click", function (e) {
+      var t = e.target.closest("[role=tab]");
+      if (t) choose(t);
+    });
+    list.addEventListener("keydown", function (e) {
+      var tabs = tabsIn(list), i = tabs.indexOf(e.target), n = tabs.length;
+      var to = { ArrowLeft: i - 1, ArrowRight: i + 1, Home: 0, End: n - 1 }[e.key];
+      if (i < 0 || to === undefined || e.altKey || e.ctrlKey || e.metaKey) return;
+      e.preventDefault();
+      tabs[(to + n) % n].focus();
+      choose(tabs[(to + n) % n]);
+    });
+  });
 
   // Theme: base.html applies the stored choice ("zhinan-theme") before paint.
   function dark() { return root.dataset.theme ? root.dataset.theme === "dark" : sysDark.matches; }
