@@ -20,6 +20,20 @@
 //     3's segment break rule, looking through inline elements to the
 //     characters on both sides; search text follows the same rule. "\ "
 //     (an escaped space) writes nothing, to end emphasis in Chinese text.
+//   - Emphasis next to Chinese punctuation (emphasis.go): * and _ follow the
+//     CJK-friendly amendment to CommonMark's flanking rules, the one
+//     VitePress, Rspress and Docusaurus sites are written for (their
+//     markdown-it and remark plugins "cjk-friendly"), so 这一步**很重要。**然后,
+//     请看**「设置」**页 and *注意：*下文 are emphasis. CommonMark lets a run
+//     of * close after punctuation only before a space or punctuation; the
+//     amendment counts full-width punctuation as CJK characters, and a run
+//     between a CJK character and punctuation as flanking. A CJK character
+//     is one of East Asian width W, F or H that is not an emoji shown as one
+//     (😀 is not, 〽 and 🈂 are), or Hangul; a variation selector after a
+//     character (大塚︀, 禰󠄀) is looked through, and ‘’“” with U+FE01 are
+//     full-width punctuation. Widths are those of golang.org/x/text
+//     (Unicode 15). Text without CJK characters parses exactly as in
+//     CommonMark. ~~strikethrough~~ keeps GFM's rule.
 //   - Heading attributes: ## 安装 {#install} sets the ID; {.class} a class.
 //   - GitHub-style alerts: a blockquote whose first line is [!NOTE], [!TIP],
 //     [!IMPORTANT], [!WARNING] or [!CAUTION] (any case, alone on the line)
