@@ -88,6 +88,29 @@
 // are, in <div class="code"><pre><code>. [StyleCSS] is the matching
 // stylesheet, light and dark.
 //
+// The info string after the language may ask for more (codeinfo.go), in
+// the words of VitePress (also VuePress and Docusaurus) or MkDocs:
+//
+//	```js{2,4-5}                  lines 2, 4 and 5 highlighted
+//	```js [config.js]             a title; also js [a.js]{1} and js{1} [a.js]
+//	```ts:line-numbers=5 {2}      line numbers from 5 (:line-numbers from 1)
+//	```py title="a.py" hl_lines="2 3" linenums="1"
+//	```{ .py title="a.py" }       MkDocs's attribute form: the first .class is the language
+//	```jsx title="a.jsx" {1} showLineNumbers
+//
+// The language is the word before the first space, "{", "[" or ":" (js of
+// js{2}); it is what chooses the lexer and the language-js class. Anything
+// else in the info string is ignored. A title is written above the code,
+// <div class="code"><div class="code-title">a.py</div><pre …>, except on a
+// block whose node has the attribute "notitle" (set by whatever shows the
+// title elsewhere, as a tab label). Highlighted lines count from the
+// block's first line (1), whatever number it shows; they and line numbers
+// make chroma write a <span class="line"> per line, "line hl" when
+// highlighted, with <span class="ln">N</span> in front when numbered; a
+// language chroma does not know is written so too, as plain text. Line
+// numbers cannot be selected and the theme's copy button leaves them out,
+// so copied code has no numbers.
+//
 // # Raw HTML (rawhtml.go, sanitize.go)
 //
 // HTML written in a page is sanitised by an allowlist, as GitHub does (with
