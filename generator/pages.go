@@ -67,9 +67,12 @@ type fileSet struct {
 	fsys   fs.FS
 	static map[string][]byte
 	assets map[string]bool // content files, read when asked for
-	jobs   map[string]job
-	made   sync.Map // output path -> []byte, for jobs already run
-	search struct {
+	// mermaid is the site-root path of the site's copy of Mermaid's
+	// script, written to mermaidAsset; "" when no page loads it.
+	mermaid string
+	jobs    map[string]job
+	made    sync.Map // output path -> []byte, for jobs already run
+	search  struct {
 		once  sync.Once
 		index *search.Lazy
 	}
@@ -144,6 +147,9 @@ func (o *fileSet) siteNames() []string {
 	for n := range o.generated() {
 		names = append(names, n)
 	}
+	if o.mermaid != "" {
+		names = append(names, mermaidAsset)
+	}
 	return names
 }
 
@@ -166,6 +172,9 @@ func (o *fileSet) file(name string, keep bool) ([]byte, error) {
 	}
 	if o.assets[name] {
 		return fs.ReadFile(o.fsys, o.assetFile(name))
+	}
+	if name == mermaidAsset && o.mermaid != "" {
+		return fs.ReadFile(o.fsys, o.mermaid)
 	}
 	if b, ok := o.generated()[name]; ok {
 		return b, nil

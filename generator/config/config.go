@@ -13,10 +13,16 @@
 //	stale_after: 180            # days: a page whose last_checked is older (or missing) gets a warning and a banner; 0 = off
 //	content: content            # the folder of pages, relative to the site root; "." for the root itself
 //	exclude: [drafts/**, "*.bak"]   # globs of files and folders in it that are not part of the site
+//	mermaid: vendor/mermaid.min.js  # the site's copy of Mermaid's script; default node_modules/mermaid/dist/mermaid.min.js
 //	search:
 //	  synonyms:                 # words a reader may type for the words the guides use
 //	    - [安卓, Android]        # a query holding one member also finds pages holding another
 //	    - [踢, 移出, 删除成员]
+//
+// Mermaid diagrams (```mermaid blocks) are drawn by Mermaid's own script,
+// which zhinan does not ship: it copies the site's, found at mermaid: (a
+// path relative to the site root) or, without that setting, where
+// "npm install mermaid" in the site folder puts it. See zhinan/generator.
 //
 // Synonyms are applied when a query is read, never when the index is built
 // (see zhinan/generator/search): each set is a list of two or more words or
@@ -60,6 +66,7 @@ type Config struct {
 	StaleAfter  int    // days after last_checked when a page counts as stale; 0 means never
 	Content     string // the folder of pages: "content", "docs", "."
 	Exclude     string // exclude: patterns, one a line, so that Config stays comparable with ==
+	Mermaid     string // the site's copy of Mermaid's script, relative to the site root; "" for the npm default (see MermaidScript)
 	// Synonyms holds search.synonyms as one string, so that Config stays
 	// comparable with ==: sets separated by "\n", members by "\t". Read it
 	// with SynonymSets.
@@ -88,6 +95,19 @@ const (
 // the site graph falls back to the home page's heading, then the folder name.
 func Default() Config {
 	return Config{Language: "zh-CN", BaseURL: "/", Links: LinksError, Content: "content"}
+}
+
+// MermaidDefault is where "npm install mermaid" in the site folder puts the
+// browser build of Mermaid's script.
+const MermaidDefault = "node_modules/mermaid/dist/mermaid.min.js"
+
+// MermaidScript is the site-root path of the site's copy of Mermaid's
+// script: the mermaid: setting, else MermaidDefault.
+func (c Config) MermaidScript() string {
+	if c.Mermaid != "" {
+		return c.Mermaid
+	}
+	return MermaidDefault
 }
 
 // ExcludePatterns lists the exclude: patterns.
@@ -213,6 +233,17 @@ func (c *Config) set(key string, v *yaml.Node) error {
 		return nil
 	case "exclude":
 		return c.setExclude(v)
+	case "mermaid":
+		var file string
+		if err := str(&file); err != nil {
+			return err
+		}
+		clean := path.Clean(strings.ReplaceAll(file, "\\", "/"))
+		if file == "" || path.IsAbs(clean) || clean == ".." || strings.HasPrefix(clean, "../") || clean == "." {
+			return fmt.Errorf("setting \"mermaid\": want the path of mermaid.min.js inside the site, such as %s, got %q", MermaidDefault, file)
+		}
+		c.Mermaid = clean
+		return nil
 	case "search":
 		return c.setSearch(v)
 	}

@@ -74,6 +74,9 @@ type Doc struct {
 	TitleID string
 	// HasCode reports highlighted code in HTML (the page needs chroma.css).
 	HasCode bool
+	// HasDiagram reports a Mermaid diagram (the page needs Mermaid's
+	// script), found in the Markdown, not in the HTML.
+	HasDiagram bool
 }
 
 // Heading is one heading of a page.
@@ -124,6 +127,7 @@ func New(opts Options) *Renderer {
 			links{},
 			alerts{opts.Words.Callouts},
 			highlighting{},
+			diagrams{},
 			rawHTML{unsafe: opts.UnsafeHTML},
 			tableWrap{},
 			taskLabels{},
@@ -143,6 +147,7 @@ type state struct {
 	links      []Link
 	anchors    []string
 	diags      diag.List
+	diagram    bool // a Mermaid diagram was found (mermaid.go)
 }
 
 func stateOf(pc parser.Context) *state {
@@ -185,7 +190,7 @@ func (r *Renderer) render(st *state, src []byte) *Doc {
 		a, b := st.links[i], st.links[j]
 		return a.Line < b.Line || a.Line == b.Line && a.Col < b.Col
 	})
-	d := &Doc{Links: st.links, Anchors: st.anchors, Diags: st.diags}
+	d := &Doc{Links: st.links, Anchors: st.anchors, Diags: st.diags, HasDiagram: st.diagram}
 	d.Headings = collectHeadings(root, src, st.lines)
 	for _, h := range d.Headings {
 		if h.Level == 1 && d.Title == "" {

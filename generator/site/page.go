@@ -37,6 +37,7 @@ type Page struct {
 	Content     template.HTML
 	TOC         []markdown.Heading // h2 and h3 headings, in order
 	HasCode     bool               // the page has highlighted code (the theme links chroma.css only then)
+	HasDiagram  bool               // the page has a Mermaid diagram (the theme loads Site.Mermaid only then)
 	TitleID     string             // the ID of the page's leading "# title" heading, for the template's <h1>; "" if none
 
 	Parent    *Page   // the section it belongs to; nil for home
