@@ -32,7 +32,7 @@
 //     (😀 is not, 〽 and 🈂 are), or Hangul; a variation selector after a
 //     character (大塚︀, 禰󠄀) is looked through, and ‘’“” with U+FE01 are
 //     full-width punctuation. Widths are those of golang.org/x/text
-//     (Unicode 15). Text without CJK characters parses exactly as in
+//     (Unicode 15 under Go 1.26). Text without CJK characters parses exactly as in
 //     CommonMark. ~~strikethrough~~ keeps GFM's rule.
 //   - Heading attributes: ## 安装 {#install} sets the ID; {.class} a class.
 //   - GitHub-style alerts: a blockquote whose first line is [!NOTE], [!TIP],
@@ -110,6 +110,15 @@
 // language chroma does not know is written so too, as plain text. Line
 // numbers cannot be selected and the theme's copy button leaves them out,
 // so copied code has no numbers.
+//
+// # Diagrams (mermaid.go)
+//
+// A fenced block whose language is mermaid (any case) is a diagram:
+// <pre class="mermaid">SOURCE</pre>, the source escaped, which Mermaid's
+// script draws where the page loads it and which shows as code where it
+// does not. Doc.HasDiagram says the page has one; it is found in the
+// Markdown, so a page that only shows "mermaid" in its text has none. The
+// source is in the search text, like code.
 //
 // # Raw HTML (rawhtml.go, sanitize.go)
 //
