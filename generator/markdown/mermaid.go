@@ -47,8 +47,11 @@ type diagramTransformer struct{}
 func (diagramTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	var found []*ast.FencedCodeBlock
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering || n.Type() != ast.TypeBlock {
+		if !entering {
 			return ast.WalkContinue, nil
+		}
+		if c := n.FirstChild(); c != nil && c.Type() == ast.TypeInline {
+			return ast.WalkSkipChildren, nil // a paragraph or heading: no block inside
 		}
 		if f, ok := n.(*ast.FencedCodeBlock); ok {
 			if f.Info != nil && strings.EqualFold(parseFenceInfo(string(f.Info.Segment.Value(reader.Source()))).lang, "mermaid") {
