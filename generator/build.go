@@ -158,11 +158,6 @@ func (b *Builder) Build(ch Change) (*Result, diag.List) {
 		Summary: loaded.Summary, Folder: folderName(b.opts.Src), Words: ws, Cache: links})
 	diags.Merge(d)
 	diags.Merge(fresh.Mark(graph.Pages, cfg.StaleAfter, b.opts.Now))
-	script, d := mermaidScript(fsys, cfg, graph.Pages)
-	diags.Merge(d)
-	if script != "" {
-		graph.Mermaid = mermaidAsset
-	}
 	diags.Merge(siteWide)
 	if cfg.Links == config.LinksWarn {
 		diags.Demote(diag.BrokenLink)
@@ -173,7 +168,6 @@ func (b *Builder) Build(ch Change) (*Result, diag.List) {
 		return nil, diags
 	}
 	out, d := planSite(graph, theme, fsys, loaded.Assets, b.opts.Once)
-	out.mermaid = script
 	if len(d) > 0 {
 		diags.Merge(d)
 		diags.Sort()

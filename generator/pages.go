@@ -94,6 +94,8 @@ func (o *fileSet) generated() map[string][]byte {
 }
 
 // planSite lists every output file of the site without running templates.
+// It also decides whether pages with a diagram load the site's Mermaid
+// (mermaidScript; the warning when there is none is among its diagnostics).
 //
 // once says the files are made once, by one Write (a one-shot build): then,
 // when the theme reads no page's HTML but where that page is made, each
@@ -113,7 +115,11 @@ func planSite(s *site.Site, theme *tmpl.Set, fsys fs.FS, assets []string, once b
 	for _, a := range assets {
 		o.assets[a] = true
 	}
-	return o, diags
+	var d diag.List
+	if o.mermaid, d = mermaidScript(fsys, s.Config, s.Pages); o.mermaid != "" {
+		s.Mermaid = mermaidAsset
+	}
+	return o, append(diags, d...)
 }
 
 // chromaCSS is the code highlighting style sheet, minified once.
