@@ -54,15 +54,17 @@ func realSite(t *testing.T) *built {
 	return siteRes
 }
 
-// codeSite builds a small site with a highlighted code block and a task
-// list, which the real content does not have.
+// codeSite builds a small site with highlighted code blocks (one with a
+// title, a marked line and line numbers) and a task list, which the real
+// content does not have.
 func codeSite(t *testing.T) *built {
 	t.Helper()
 	fsys := fstest.MapFS{
 		"content/_index.md": {Data: []byte("# 代码示例站\n\n见 [代码](code.md)。\n")},
 		"content/code.md": {Data: []byte("---\ntitle: 代码\n---\n\n## 示例\n\n```go\n" +
 			"package main\n\nfunc main() {\n\tprintln(\"解散\") // 注释\n}\n```\n\n" +
-			"- [x] 已备份\n- [ ] 已通知\n")},
+			"- [x] 已备份\n- [ ] 已通知\n\n" +
+			"```py title=\"backup.py\" hl_lines=\"2\" linenums=\"9\"\nimport os\nos.remove(\"群.db\")\nprint(\"done\")\n```\n")},
 	}
 	res, diags := build(t, generator.Options{FS: fsys})
 	if len(diags) > 0 {

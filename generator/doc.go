@@ -5,7 +5,7 @@
 // # The site folder
 //
 //	zhinan.yaml        settings: title, description, language, base_url, repo_url, unsafe_html,
-//	                   links, stale_after, content, output, exclude, nav, hash_routes (package config)
+//	                   links, stale_after, content, output, exclude, nav, hash_routes, mermaid (package config)
 //	content/           the pages: every *.md is a page; other files are copied beside them.
 //	                   Another folder with content: docs, the site folder itself with content: .
 //	SUMMARY.md         optional, here or beside the pages: a book's table of contents (package summary);
@@ -156,9 +156,8 @@
 // not Material's orange; Docusaurus's [title] counts only right after the
 // kind; a line right after an admonition's body continues its paragraph
 // (CommonMark), so leave a blank line.
-// Pages are CommonMark with GitHub's extensions, and the dialects of other
-// documentation tools where their pages need it; package markdown has the
-// details. Tabs: MkDocs Material's content tabs (=== "iOS", an indented
+//
+// Tabs: MkDocs Material's content tabs (=== "iOS", an indented
 // body) and VitePress's code groups (::: code-group around fenced blocks
 // labelled ```js [config.js]) are one kind of tab set. Every panel is in the
 // page, so search finds its text and readers without JavaScript see all of
@@ -169,6 +168,33 @@
 // without Android keeps its own choice. Where the two dialects differ, a
 // label is plain text (MkDocs reads it as Markdown), and code groups are
 // linked too (VitePress does not link them), so one rule holds for both.
+// # Other tools' Markdown
+//
+// Sites written for VitePress, VuePress, Docusaurus or MkDocs build as their
+// authors meant (details in package markdown):
+//
+//   - Emphasis next to Chinese punctuation, 这一步**很重要。**然后, is
+//     emphasis, as with VitePress's and Docusaurus's markdown-it and remark
+//     plugins (the CJK-friendly amendment to CommonMark); English emphasis
+//     is CommonMark's. Python-Markdown (MkDocs) has its own emphasis rules;
+//     where they and CommonMark disagree on Latin text, CommonMark wins: it
+//     is what every other tool here follows.
+//   - Code blocks take titles, highlighted lines and line numbers in both
+//     dialects: ```js [a.js]{1,3-4} and ```ts:line-numbers=5 (VitePress),
+//     ```py title="a.py" hl_lines="1 3" linenums="5" and ```{ .py title="a.py" }
+//     (MkDocs), showLineNumbers (Docusaurus). Written together they add up:
+//     highlighted lines are all the ranges given; of two titles, or two
+//     starting numbers, the last written wins. Highlighted lines count from
+//     the block's first line, as in both tools, whatever number it shows.
+//     VitePress's // [!code highlight] comments are not read: they stay code.
+//   - ```mermaid blocks are diagrams. zhinan ships no Mermaid: a site
+//     that has a copy of the browser build (mermaid.min.js, where "npm install
+//     mermaid" in the site folder puts it, or the file the mermaid: setting
+//     names) has it copied to assets/mermaid.min.js, and only the pages with a
+//     diagram load it, from the site itself (no CDN; file:// works), drawing
+//     in Mermaid's dark theme when the page is dark. Without a copy, or
+//     without JavaScript, a diagram shows its source as code, and build and
+//     check print one warning for the site saying how to turn diagrams on.
 //
 // # Template data
 //
@@ -191,6 +217,8 @@
 //	.Listings      the second and later pages of long lists (see .Pager)
 //	.Recent        dated pages, newest first
 //	.Words         the reader-facing words of the site's language (see t below)
+//	.Mermaid       "assets/mermaid.min.js" when the site has its own Mermaid and a page
+//	               has a diagram, else "": a page with .HasDiagram loads .Root + .Mermaid
 //	.NavHTML PAGE HOME MORE
 //	               the sidebar list for PAGE: the home page (labelled HOME), the top-level
 //	               pages, and the pages of each section on PAGE's path; a list longer than
@@ -215,6 +243,7 @@
 //	.TitleID       ID of the leading "# title" heading (for <h1 id>)
 //	.HasCode       the page has highlighted code (link assets/chroma.css only then)
 //	.HasTabs       the page has tabs (the default theme restores the reader's tab before paint only then)
+//	.HasDiagram    the page has a Mermaid diagram (load .Site.Mermaid only then)
 //	.TOC           h2 and h3 headings: .Level .ID .Text
 //	.TOCHTML       the <li> items of the default theme's table of contents (h2 only past
 //	               site.TOCLimit, 16 headings), made in Go: templates run per page, and a
@@ -287,7 +316,8 @@
 //
 // Builder.Build(Change) returns a Result whose files are made on demand:
 // pages, aliases, tag pages, 404.html, sitemap.xml, robots.txt, index.xml
-// (Atom), assets/ (the theme's files plus chroma.css) and search/ (the index,
+// (Atom), assets/ (the theme's files plus chroma.css, and the site's
+// mermaid.min.js when a page has a diagram) and search/ (the index,
 // package search). Result.File makes one (the preview server asks for the
 // files a browser wants, so a save shows at once on a site of any size);
 // Result.Write streams them all into a folder (package output: staged, then

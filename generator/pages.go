@@ -68,9 +68,12 @@ type fileSet struct {
 	fsys   fs.FS
 	static map[string][]byte
 	assets map[string]bool // content files, read when asked for
-	jobs   map[string]job
-	made   sync.Map // output path -> []byte, for jobs already run
-	search struct {
+	// mermaid is the site-root path of the site's copy of Mermaid's
+	// script, written to mermaidAsset; "" when no page loads it.
+	mermaid string
+	jobs    map[string]job
+	made    sync.Map // output path -> []byte, for jobs already run
+	search  struct {
 		once  sync.Once
 		index *search.Lazy
 	}
@@ -92,6 +95,8 @@ func (o *fileSet) generated() map[string][]byte {
 }
 
 // planSite lists every output file of the site without running templates.
+// It also decides whether pages with a diagram load the site's Mermaid
+// (mermaidScript; the warning when there is none is among its diagnostics).
 //
 // once says the files are made once, by one Write (a one-shot build): then,
 // when the theme reads no page's HTML but where that page is made, each
@@ -117,7 +122,11 @@ func planSite(s *site.Site, theme *tmpl.Set, fsys fs.FS, assets []string, once b
 		}
 		o.assets[a] = true
 	}
-	return o, diags
+	var d diag.List
+	if o.mermaid, d = mermaidScript(fsys, s.Config, s.Pages); o.mermaid != "" {
+		s.Mermaid = mermaidAsset
+	}
+	return o, append(diags, d...)
 }
 
 // madeAt names the page or theme file the site makes at output path name,
@@ -169,6 +178,9 @@ func (o *fileSet) siteNames() []string {
 	for n := range o.generated() {
 		names = append(names, n)
 	}
+	if o.mermaid != "" {
+		names = append(names, mermaidAsset)
+	}
 	return names
 }
 
@@ -191,6 +203,9 @@ func (o *fileSet) file(name string, keep bool) ([]byte, error) {
 	}
 	if o.assets[name] {
 		return fs.ReadFile(o.fsys, o.assetFile(name))
+	}
+	if name == mermaidAsset && o.mermaid != "" {
+		return fs.ReadFile(o.fsys, o.mermaid)
 	}
 	if b, ok := o.generated()[name]; ok {
 		return b, nil

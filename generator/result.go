@@ -46,6 +46,9 @@ func (r *Result) Source(name string) string {
 	if r.out.assets[name] {
 		return r.out.assetFile(name)
 	}
+	if name == mermaidAsset && r.out.mermaid != "" {
+		return r.out.mermaid
+	}
 	return ""
 }
 

@@ -16,6 +16,7 @@
 //	exclude: [drafts/**, "*.bak"]   # globs of files and folders in it that are not part of the site
 //	nav: mkdocs.yml             # the file giving reading order, titles and nesting (default: SUMMARY.md, see below)
 //	hash_routes: false          # true: links written as docsify's routes ("#/guide/intro") lead to pages
+//	mermaid: vendor/mermaid.min.js  # the site's copy of Mermaid's script; default node_modules/mermaid/dist/mermaid.min.js
 //	search:
 //	  synonyms:                 # words a reader may type for the words the guides use
 //	    - [安卓, Android]        # a query holding one member also finds pages holding another
@@ -29,6 +30,10 @@
 // file is never a page. Without nav:, a SUMMARY.md beside the pages or at the
 // site root is used when there is one. zhinan init writes nav: when it finds
 // another tool's navigation.
+// Mermaid diagrams (```mermaid blocks) are drawn by Mermaid's own script,
+// which zhinan does not ship: it copies the site's, found at mermaid: (a
+// path relative to the site root) or, without that setting, where
+// "npm install mermaid" in the site folder puts it. See zhinan/generator.
 //
 // Synonyms are applied when a query is read, never when the index is built
 // (see zhinan/generator/search): each set is a list of two or more words or
@@ -75,6 +80,7 @@ type Config struct {
 	Exclude     string // exclude: patterns, one a line, so that Config stays comparable with ==
 	Nav         string // the navigation file, relative to the site root; "" for SUMMARY.md where found
 	HashRoutes  bool   // links like "#/guide/intro" (docsify's) lead to pages
+	Mermaid     string // the site's copy of Mermaid's script, relative to the site root; "" for the npm default (see MermaidScript)
 	// Synonyms holds search.synonyms as one string, so that Config stays
 	// comparable with ==: sets separated by "\n", members by "\t". Read it
 	// with SynonymSets.
@@ -106,6 +112,19 @@ const DefaultOutput = "public"
 // the site graph falls back to the home page's heading, then the folder name.
 func Default() Config {
 	return Config{Language: "zh-CN", BaseURL: "/", Links: LinksError, Content: "content", Output: DefaultOutput}
+}
+
+// MermaidDefault is where "npm install mermaid" in the site folder puts the
+// browser build of Mermaid's script.
+const MermaidDefault = "node_modules/mermaid/dist/mermaid.min.js"
+
+// MermaidScript is the site-root path of the site's copy of Mermaid's
+// script: the mermaid: setting, else MermaidDefault.
+func (c Config) MermaidScript() string {
+	if c.Mermaid != "" {
+		return c.Mermaid
+	}
+	return MermaidDefault
 }
 
 // ExcludePatterns lists the exclude: patterns.
@@ -249,6 +268,17 @@ func (c *Config) set(key string, v *yaml.Node) error {
 		return nil
 	case "exclude":
 		return c.setExclude(v)
+	case "mermaid":
+		var file string
+		if err := str(&file); err != nil {
+			return err
+		}
+		clean := path.Clean(strings.ReplaceAll(file, "\\", "/"))
+		if file == "" || path.IsAbs(clean) || clean == ".." || strings.HasPrefix(clean, "../") || clean == "." {
+			return fmt.Errorf("setting \"mermaid\": want the path of mermaid.min.js inside the site, such as %s, got %q", MermaidDefault, file)
+		}
+		c.Mermaid = clean
+		return nil
 	case "search":
 		return c.setSearch(v)
 	}

@@ -87,3 +87,18 @@ func TestYAMLErrorLine(t *testing.T) {
 		t.Errorf("got %q, want the error at line 3", errs)
 	}
 }
+
+func TestMermaid(t *testing.T) {
+	if d := Default(); d.MermaidScript() != "node_modules/mermaid/dist/mermaid.min.js" {
+		t.Errorf("default script %q", d.MermaidScript())
+	}
+	cfg, errs := load(t, "mermaid: ./vendor/mermaid.min.js\n")
+	if errs != "" || cfg.MermaidScript() != "vendor/mermaid.min.js" {
+		t.Errorf("mermaid: %q, %s", cfg.MermaidScript(), errs)
+	}
+	for _, bad := range []string{"mermaid: ../m.js\n", "mermaid: /usr/m.js\n", "mermaid: \"\"\n", "mermaid: [a]\n"} {
+		if _, errs := load(t, bad); !strings.Contains(errs, `zhinan.yaml:1:1: setting "mermaid": want`) {
+			t.Errorf("%q: got %q", bad, errs)
+		}
+	}
+}

@@ -20,6 +20,20 @@
 //     3's segment break rule, looking through inline elements to the
 //     characters on both sides; search text follows the same rule. "\ "
 //     (an escaped space) writes nothing, to end emphasis in Chinese text.
+//   - Emphasis next to Chinese punctuation (emphasis.go): * and _ follow the
+//     CJK-friendly amendment to CommonMark's flanking rules, the one
+//     VitePress, Rspress and Docusaurus sites are written for (their
+//     markdown-it and remark plugins "cjk-friendly"), so 这一步**很重要。**然后,
+//     请看**「设置」**页 and *注意：*下文 are emphasis. CommonMark lets a run
+//     of * close after punctuation only before a space or punctuation; the
+//     amendment counts full-width punctuation as CJK characters, and a run
+//     between a CJK character and punctuation as flanking. A CJK character
+//     is one of East Asian width W, F or H that is not an emoji shown as one
+//     (😀 is not, 〽 and 🈂 are), or Hangul; a variation selector after a
+//     character (大塚︀, 禰󠄀) is looked through, and ‘’“” with U+FE01 are
+//     full-width punctuation. Widths are those of golang.org/x/text
+//     (Unicode 15 under Go 1.26). Text without CJK characters parses exactly as in
+//     CommonMark. ~~strikethrough~~ keeps GFM's rule.
 //   - Heading attributes: ## 安装 {#install} sets the ID; {.class} a class.
 //   - Callouts: GitHub alerts, ::: containers and !!!/??? admonitions, one
 //     model (see Callouts below).
@@ -214,6 +228,38 @@
 // code blocks (no language, an unknown one, or text) are escaped as they
 // are, in <div class="code"><pre><code>. [StyleCSS] is the matching
 // stylesheet, light and dark.
+//
+// The info string after the language may ask for more (codeinfo.go), in
+// the words of VitePress (also VuePress and Docusaurus) or MkDocs:
+//
+//	```js{2,4-5}                  lines 2, 4 and 5 highlighted
+//	```js [config.js]             a title; also js [a.js]{1} and js{1} [a.js]
+//	```ts:line-numbers=5 {2}      line numbers from 5 (:line-numbers from 1)
+//	```py title="a.py" hl_lines="2 3" linenums="1"
+//	```{ .py title="a.py" }       MkDocs's attribute form: the first .class is the language
+//	```jsx title="a.jsx" {1} showLineNumbers
+//
+// The language is the word before the first space, "{", "[" or ":" (js of
+// js{2}); it is what chooses the lexer and the language-js class. Anything
+// else in the info string is ignored. A title is written above the code,
+// <div class="code"><div class="code-title">a.py</div><pre …>, except on a
+// block whose node has the attribute "notitle" (set by whatever shows the
+// title elsewhere, as a tab label). Highlighted lines count from the
+// block's first line (1), whatever number it shows; they and line numbers
+// make chroma write a <span class="line"> per line, "line hl" when
+// highlighted, with <span class="ln">N</span> in front when numbered; a
+// language chroma does not know is written so too, as plain text. Line
+// numbers cannot be selected and the theme's copy button leaves them out,
+// so copied code has no numbers.
+//
+// # Diagrams (mermaid.go)
+//
+// A fenced block whose language is mermaid (any case) is a diagram:
+// <pre class="mermaid">SOURCE</pre>, the source escaped, which Mermaid's
+// script draws where the page loads it and which shows as code where it
+// does not. Doc.HasDiagram says the page has one; it is found in the
+// Markdown, so a page that only shows "mermaid" in its text has none. The
+// source is in the search text, like code.
 //
 // # Raw HTML (rawhtml.go, sanitize.go)
 //

@@ -79,6 +79,7 @@ func sections(d *Doc) map[string]string {
 	return map[string]string{
 		"output.html": string(d.HTML), "headings": hs.String(), "links": ls.String(),
 		"diags": ds.String(), "parts": ps.String(),
+		"flags": fmt.Sprintf("code: %v\ndiagram: %v\n", d.HasCode, d.HasDiagram),
 	}
 }
 

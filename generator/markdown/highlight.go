@@ -23,6 +23,17 @@ import (
 // Other fenced and indented blocks are escaped as they are:
 //
 //	<div class="code"><pre><code class="language-foo">...</code></pre></div>
+//
+// The info string may also ask for a title, highlighted lines and line
+// numbers (codeinfo.go). A title comes first in the div, as
+// <div class="code-title">a.py</div>, unless the block carries the
+// attribute "notitle" (a tab set shows it as the tab's label instead).
+// Highlighted lines and line numbers need chroma's lines: such a block is
+// written by chroma, with its plain-text lexer for a language it does not
+// know, as <span class="line hl"> for a highlighted line and with
+// <span class="ln">N</span> before each line. The numbers cannot be selected
+// (chroma's CSS) and the copy button leaves them out (site.js), so a reader
+// copying the code gets the code.
 type highlighting struct{}
 
 // Styles of highlighted code, light and dark.
@@ -50,26 +61,31 @@ func renderCode(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast
 	if !entering {
 		return ast.WalkContinue, nil
 	}
-	var lang string
-	if f, ok := node.(*ast.FencedCodeBlock); ok {
+	fi := fenceInfo{start: 1}
+	if f, ok := node.(*ast.FencedCodeBlock); ok && f.Info != nil {
 		// The info string is Markdown text: "foo\+bar" is foo+bar and
 		// "f&ouml;" föö, as the CommonMark spec says (examples 24, 34).
-		lang = string(unescape(f.Language(src)))
+		fi = parseFenceInfo(string(unescape(f.Info.Segment.Value(src))))
 	}
 	code := codeText(node, src)
 	_, _ = w.WriteString(`<div class="code">`)
-	if spans, ok := highlight(lang, code); ok {
+	if _, notitle := node.AttributeString("notitle"); fi.title != "" && !notitle {
+		_, _ = w.WriteString(`<div class="code-title">`)
+		_, _ = w.Write(util.EscapeHTML([]byte(fi.title)))
+		_, _ = w.WriteString(`</div>`)
+	}
+	if spans, ok := highlight(fi, code); ok {
 		_, _ = w.WriteString(`<pre class="chroma"><code class="language-`)
-		_, _ = w.Write(util.EscapeHTML([]byte(lang)))
+		_, _ = w.Write(util.EscapeHTML([]byte(fi.lang)))
 		_, _ = w.WriteString(`">`)
 		_, _ = w.WriteString(spans)
 		_, _ = w.WriteString("</code></pre></div>\n")
 		return ast.WalkSkipChildren, nil
 	}
 	_, _ = w.WriteString("<pre><code")
-	if lang != "" {
+	if fi.lang != "" {
 		_, _ = w.WriteString(` class="language-`)
-		_, _ = w.Write(util.EscapeHTML([]byte(lang)))
+		_, _ = w.Write(util.EscapeHTML([]byte(fi.lang)))
 		_ = w.WriteByte('"')
 	}
 	_ = w.WriteByte('>')
@@ -78,26 +94,36 @@ func renderCode(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast
 	return ast.WalkSkipChildren, nil
 }
 
-// highlight is code in chroma's spans for lang, false when chroma does not
-// know lang or fails on the code. Highlighting is most of what rendering
+// highlight is code in chroma's spans for fi's language and options, false
+// when chroma does not know the language (and no line is to be marked or
+// numbered) or fails on the code. Highlighting is most of what rendering
 // costs on a site with much code (four fifths of a build of doocs/leetcode,
 // 8,300 pages with 48,000 code blocks), and real sites repeat their code: a
 // translation shows the same programs, a guide the same commands. So
 // answers are kept in a memo (see spanMemo), and a block met again,
-// in this build or the next one of serve, is not highlighted again.
-func highlight(lang, code string) (string, bool) {
-	lexer := lexerFor(lang)
+// in this build or the next one of serve, is not highlighted again. The
+// key holds the options: the same code with other lines marked is another
+// answer.
+func highlight(fi fenceInfo, code string) (string, bool) {
+	lexer := lexerFor(fi.lang)
 	if lexer == nil {
-		return "", false
+		if !fi.decorated() {
+			return "", false
+		}
+		lexer = plainLexer
 	}
-	key := lang + "\x00" + code
+	key := fi.lang + "\x00" + fi.key() + "\x00" + code
 	if spans, ok := memo.get(key); ok {
 		return spans, true
+	}
+	f := formatter
+	if fi.decorated() {
+		f = lineFormatter(fi)
 	}
 	var buf bytes.Buffer
 	it, err := lexer.Tokenise(nil, code)
 	if err == nil {
-		err = formatter.Format(&buf, styles.Get(lightStyle), it)
+		err = f.Format(&buf, styles.Get(lightStyle), it)
 	}
 	if err != nil {
 		return "", false
@@ -106,6 +132,33 @@ func highlight(lang, code string) (string, bool) {
 	memo.put(key, spans)
 	return spans, true
 }
+
+// plainLexer writes code chroma has no lexer for as one text token a line.
+var plainLexer = chroma.Coalesce(lexers.Fallback)
+
+// lineFormatter writes chroma's lines for a block with options: each line
+// in <span class="line">, with class "hl" too when it is marked, and its
+// number in <span class="ln"> when numbers are asked for. Highlighted
+// lines count from the block's first line, whatever number it shows.
+func lineFormatter(fi fenceInfo) *chromahtml.Formatter {
+	shift := 0
+	if fi.numbers {
+		shift = fi.start - 1
+	}
+	ranges := make([][2]int, len(fi.lines))
+	for i, r := range fi.lines {
+		ranges[i] = [2]int{r[0] + shift, r[1] + shift}
+	}
+	return chromahtml.New(chromahtml.WithClasses(true), chromahtml.WithPreWrapper(noPre{}),
+		chromahtml.WithLineNumbers(fi.numbers), chromahtml.BaseLineNumber(fi.start),
+		chromahtml.HighlightLines(ranges))
+}
+
+// noPre writes no <pre>: renderCode writes its own.
+type noPre struct{}
+
+func (noPre) Start(code bool, styleAttr string) string { return "" }
+func (noPre) End(code bool) string                     { return "" }
 
 // memo holds highlighted code blocks, about memoBytes of them at most.
 var memo = spanMemo{limit: memoBytes}
@@ -235,9 +288,29 @@ func cssRules(style string) []cssRule {
 			continue
 		}
 		body = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(body), "}"))
-		rules = append(rules, cssRule{strings.TrimSpace(sel), body})
+		sel = strings.TrimSpace(sel)
+		if own, ok := lineRules[style][sel]; ok {
+			body = own
+		}
+		rules = append(rules, cssRule{sel, body})
 	}
 	return rules
+}
+
+// lineRules replace chroma's rules for marked lines (.hl) and line numbers
+// (.ln): its grey numbers are too faint to read (under the 4.5:1 contrast
+// WCAG asks for), and its dark style marks a line in a grey on which the
+// token colours are faint. A marked line is a pale yellow (light) or dark
+// amber (dark) band, as on GitHub.
+var lineRules = map[string]map[string]string{
+	lightStyle: {
+		".chroma .hl": "background-color: #fff8c5",
+		".chroma .ln": "white-space: pre; -webkit-user-select: none; user-select: none; margin-right: 0.4em; padding: 0 0.4em 0 0.4em; color: #57606a",
+	},
+	darkStyle: {
+		".chroma .hl": "background-color: #2e2a18",
+		".chroma .ln": "white-space: pre; -webkit-user-select: none; user-select: none; margin-right: 0.4em; padding: 0 0.4em 0 0.4em; color: #9198a1",
+	},
 }
 
 // writeRules writes rules one per line, every selector prefixed.

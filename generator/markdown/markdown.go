@@ -76,6 +76,9 @@ type Doc struct {
 	HasCode bool
 	// HasTabs reports tab sets in HTML (the theme's early script for them).
 	HasTabs bool
+	// HasDiagram reports a Mermaid diagram (the page needs Mermaid's
+	// script), found in the Markdown, not in the HTML.
+	HasDiagram bool
 }
 
 // Heading is one heading of a page.
@@ -121,6 +124,7 @@ func New(opts Options) *Renderer {
 			// line-break rule is replaced by softBreaks.
 			extension.NewCJK(extension.WithEscapedSpace()),
 			softBreaks{},
+			cjkEmphasis{},
 			headingIDs{opts.Words.Anchor},
 			links{},
 			callouts{opts.Words.Callouts},
@@ -130,6 +134,7 @@ func New(opts Options) *Renderer {
 			tabs{},
 			codeGroups{},
 			highlighting{},
+			diagrams{},
 			rawHTML{unsafe: opts.UnsafeHTML},
 			tableWrap{},
 			taskLabels{},
@@ -151,6 +156,7 @@ type state struct {
 	diags      diag.List
 	ids        *idSet // every ID the page's HTML gives an element: headings first, then tab panels
 	tabs       bool   // a tab or code group was parsed: only then do their transformers walk the page
+	diagram    bool   // a Mermaid diagram was found (mermaid.go)
 }
 
 func stateOf(pc parser.Context) *state {
@@ -193,7 +199,7 @@ func (r *Renderer) render(st *state, src []byte) *Doc {
 		a, b := st.links[i], st.links[j]
 		return a.Line < b.Line || a.Line == b.Line && a.Col < b.Col
 	})
-	d := &Doc{Links: st.links, Anchors: st.anchors, Diags: st.diags}
+	d := &Doc{Links: st.links, Anchors: st.anchors, Diags: st.diags, HasDiagram: st.diagram}
 	d.Headings = collectHeadings(root, src, st.lines)
 	for _, h := range d.Headings {
 		if h.Level == 1 && d.Title == "" {

@@ -100,7 +100,7 @@ func collectParts(root ast.Node, src []byte) []Part {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
-		case *ast.CodeBlock, *ast.FencedCodeBlock:
+		case *ast.CodeBlock, *ast.FencedCodeBlock, *diagramNode:
 			tw.b.WriteString(codeText(n, src))
 		case *ast.HTMLBlock:
 			if out, ok := outOf(n); ok {

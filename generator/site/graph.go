@@ -26,6 +26,10 @@ type Site struct {
 	Listings   []*Page    // the second and later pages of long lists (see Pager)
 	Recent     []*Page    // pages by Updated, newest first (for the feed)
 	Words      i18n.Words // the reader-facing words of the site's language (templates use {{t "key"}})
+	// Mermaid is the output path of Mermaid's script ("assets/mermaid.min.js")
+	// when the site has a copy and a page has a diagram, else "". The
+	// generator sets it after Build.
+	Mermaid string
 
 	origin string              // scheme and host of the base URL, or ""
 	byTerm map[termKey][]*Page // the pages of each tag and platform, in reading order
@@ -143,6 +147,7 @@ func (s *Site) newPage(p *Page, cp *content.Page, doc *markdown.Doc) *Page {
 		p.TitleID = doc.TitleID
 		p.HasCode = doc.HasCode
 		p.HasTabs = doc.HasTabs
+		p.HasDiagram = doc.HasDiagram
 		p.TOC = doc.TOC
 	}
 	if s.Config.RepoURL != "" && cp.File != "" {

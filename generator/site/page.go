@@ -38,6 +38,7 @@ type Page struct {
 	TOC         []markdown.Heading // h2 and h3 headings, in order
 	HasCode     bool               // the page has highlighted code (the theme links chroma.css only then)
 	HasTabs     bool               // the page has tabs (the theme restores the reader's choice before paint only then)
+	HasDiagram  bool               // the page has a Mermaid diagram (the theme loads Site.Mermaid only then)
 	TitleID     string             // the ID of the page's leading "# title" heading, for the template's <h1>; "" if none
 
 	Parent    *Page   // the section it belongs to; nil for home

@@ -128,7 +128,11 @@
     b.setAttribute("aria-label", w("copy-label"));
     b.onclick = function () {
       var say = function (s) { b.textContent = s; setTimeout(function () { b.textContent = w("copy"); }, 1500); };
-      copy(pre.innerText.replace(/\n$/, "")).then(function () { say(w("copied")); }, function () { say(w("copy-failed")); });
+      // The text without line numbers (span.ln); textContent, as innerText
+      // would add a line break per numbered or marked line (display: flex).
+      var c = pre.cloneNode(true);
+      c.querySelectorAll(".ln").forEach(function (n) { n.remove(); });
+      copy(c.textContent.replace(/\n$/, "")).then(function () { say(w("copied")); }, function () { say(w("copy-failed")); });
     };
     pre.parentNode.appendChild(b);
   });
