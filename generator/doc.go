@@ -168,10 +168,8 @@
 // without Android keeps its own choice. Where the two dialects differ, a
 // label is plain text (MkDocs reads it as Markdown), and code groups are
 // linked too (VitePress does not link them), so one rule holds for both.
-// # Other tools' Markdown
 //
-// Sites written for VitePress, VuePress, Docusaurus or MkDocs build as their
-// authors meant (details in package markdown):
+// More of other tools' Markdown that builds as its authors meant:
 //
 //   - Emphasis next to Chinese punctuation, 这一步**很重要。**然后, is
 //     emphasis, as with VitePress's and Docusaurus's markdown-it and remark
