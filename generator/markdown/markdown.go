@@ -119,6 +119,7 @@ func New(opts Options) *Renderer {
 			// line-break rule is replaced by softBreaks.
 			extension.NewCJK(extension.WithEscapedSpace()),
 			softBreaks{},
+			mathExt{},
 			headingIDs{opts.Words.Anchor},
 			links{},
 			alerts{opts.Words.Callouts},
