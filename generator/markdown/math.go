@@ -98,7 +98,7 @@ func (mathInlineParser) Trigger() []byte { return []byte{'$', '\\'} }
 
 func (mathInlineParser) Parse(_ ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	line, seg := block.PeekLine()
-	open, closer, display := mathOpener(line)
+	open, closer, display := opener(line, false)
 	if open == "" {
 		return nil
 	}
@@ -121,9 +121,11 @@ func (mathInlineParser) Parse(_ ast.Node, block text.Reader, pc parser.Context) 
 	return n
 }
 
-// mathOpener says which delimiter line starts with: "$", "$$", `\(` or `\[`,
-// the closing one, and whether it is display math.
-func mathOpener(line []byte) (open, closer string, display bool) {
+// opener says which delimiter line starts with: "$", "$$", `\(` or `\[`,
+// the closing one, and whether it is display math. Inline (block false)
+// leaves out \[: in a paragraph that is CommonMark's escaped bracket far
+// more often than math (\[1\] in a link).
+func opener(line []byte, block bool) (open, closer string, display bool) {
 	switch {
 	case bytes.HasPrefix(line, []byte("$$")):
 		return "$$", "$$", true
@@ -135,7 +137,7 @@ func mathOpener(line []byte) (open, closer string, display bool) {
 		return "$", "$", false
 	case bytes.HasPrefix(line, []byte(`\(`)):
 		return `\(`, `\)`, false
-	case bytes.HasPrefix(line, []byte(`\[`)):
+	case block && bytes.HasPrefix(line, []byte(`\[`)):
 		return `\[`, `\]`, true
 	}
 	return "", "", false
@@ -224,7 +226,7 @@ func (mathBlockParser) Open(_ ast.Node, reader text.Reader, pc parser.Context) (
 	if pos < 0 {
 		return nil, parser.NoChildren
 	}
-	open, closer, display := mathOpener(line[pos:])
+	open, closer, display := opener(line[pos:], true)
 	if !display {
 		return nil, parser.NoChildren
 	}

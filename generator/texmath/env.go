@@ -153,11 +153,12 @@ func (p *parser) rows() [][][]*node {
 	return rows
 }
 
-// rowSpacing skips the [2pt] that may follow \\.
+// rowSpacing skips the [2pt] that may follow \\. A bracket that does not
+// hold a length starts the next row, as in MathJax: \\ [a,b] is an interval.
 func (p *parser) rowSpacing() {
 	save := p.pos
 	p.skipSpace()
-	if p.eof() || p.src[p.pos] != '[' {
+	if p.eof() || p.src[p.pos] != '[' || !isLength(p.src[p.pos+1:]) {
 		p.pos = save
 		return
 	}
@@ -187,4 +188,20 @@ func table(rows [][][]*node, class string, display bool) *node {
 		t.with("displaystyle", "true")
 	}
 	return t
+}
+
+// isLength says whether s starts with a length and a "]": -2.5pt].
+func isLength(s string) bool {
+	i := 0
+	for i < len(s) && strings.IndexByte("+-.0123456789 ", s[i]) >= 0 {
+		i++
+	}
+	if i == 0 {
+		return false
+	}
+	j := i
+	for j < len(s) && isLetter(s[j]) {
+		j++
+	}
+	return j > i && j < len(s) && strings.TrimSpace(s[j:j+1]) == "]"
 }

@@ -171,7 +171,7 @@ func (p *parser) list() []*node {
 			break
 		}
 		switch cmd := p.peekCommand(); cmd {
-		case `\over`, `\choose`, `\atop`, `\above`:
+		case `\over`, `\choose`, `\atop`, `\above`, `\brack`, `\brace`:
 			return p.infixFrac(cmd, out)
 		}
 		if sw, ok := switches[p.peekCommand()]; ok {
@@ -202,8 +202,13 @@ func (p *parser) infixFrac(cmd string, num []*node) []*node {
 		return []*node{f}
 	}
 	f.with("linethickness", "0")
-	if cmd == `\choose` {
+	switch cmd {
+	case `\choose`:
 		return []*node{fenced("(", ")", f)}
+	case `\brack`:
+		return []*node{fenced("[", "]", f)}
+	case `\brace`:
+		return []*node{fenced("{", "}", f)}
 	}
 	return []*node{f}
 }

@@ -102,7 +102,9 @@ func init() {
 		bigtriangleup △ lessdot ⋖ gtrdot ⋗ lessgtr ≶ gtrless ≷ lesseqgtr ⋚ gtreqless ⋛ preccurlyeq ≼
 		succcurlyeq ≽ precsim ≾ succsim ≿ nprec ⊀ nsucc ⊁ subsetneqq ⫋ supsetneqq ⫌ Subset ⋐ Supset ⋑
 		nvdash ⊬ nvDash ⊭ pitchfork ⋔ shortmid ∣ shortparallel ∥ approxident ≋ varsubsetneq ⊊
-		varsupsetneq ⊋`)
+		varsupsetneq ⊋ lesseqqgtr ⪋ gtreqqless ⪌ npreceq ⋠ nsucceq ⋡ nleqslant ⪇ ngeqslant ⪈
+		lessgtr ≶ nshortmid ∤`)
+	addSymbols('t', `LaTeX LaTeX TeX TeX`)
 	addSymbols('l', `sum ∑ prod ∏ coprod ∐ bigcup ⋃ bigcap ⋂ bigsqcup ⨆ bigvee ⋁ bigwedge ⋀
 		bigoplus ⨁ bigotimes ⨂ bigodot ⨀ biguplus ⨄`)
 	addSymbols('n', `int ∫ iint ∬ iiint ∭ iiiint ⨌ oint ∮ oiint ∯ oiiint ∰ intop ∫ smallint ∫`)
@@ -120,7 +122,7 @@ func init() {
 var spaces = map[string]string{
 	`\,`: "0.1667em", `\thinspace`: "0.1667em", `\:`: "0.2222em", `\>`: "0.2222em", `\medspace`: "0.2222em",
 	`\;`: "0.2778em", `\thickspace`: "0.2778em", `\enspace`: "0.5em", `\quad`: "1em", `\qquad`: "2em",
-	`\ `: "0.25em", `\space`: "0.25em", `\!`: "-0.1667em", `\negthinspace`: "-0.1667em",
+	`\ `: "0.25em", "\\\n": "0.25em", "\\\t": "0.25em", `\space`: "0.25em", `\!`: "-0.1667em", `\negthinspace`: "-0.1667em",
 	`\negmedspace`: "-0.2222em", `\negthickspace`: "-0.2778em",
 }
 
@@ -151,15 +153,17 @@ var arrowsWithText = map[string]string{
 	`\xhookrightarrow`: "↪", `\xrightleftharpoons`: "⇌", `\xtwoheadrightarrow`: "↠",
 }
 
-var bigs = map[string]string{}
-
-func init() {
+// bigs are \big and its kin with their sizes. (A function, not init: the
+// command table is made from it in an init of an earlier file.)
+var bigs = func() map[string]string {
+	m := map[string]string{}
 	for name, size := range map[string]string{"big": "1.2em", "Big": "1.623em", "bigg": "2.047em", "Bigg": "2.470em"} {
 		for _, suffix := range []string{"", "l", "r", "m"} {
-			bigs[`\`+name+suffix] = size
+			m[`\`+name+suffix] = size
 		}
 	}
-}
+	return m
+}()
 
 // delims are what may follow \left, \right, \middle and \big; "" is none.
 var delims = map[string]string{
