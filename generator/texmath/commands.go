@@ -388,5 +388,5 @@ func substack(p *parser, name string, start int) *node {
 	if len(rows) == 1 && len(rows[0]) == 1 {
 		return row(rows[0][0])
 	}
-	return table(rows, "tex-sub", false)
+	return table(rows, "", false)
 }

@@ -97,7 +97,7 @@ func init() {
 		Lleftarrow ⇚ Rrightarrow ⇛ upuparrows ⇈ downdownarrows ⇊ restriction ↾ dashrightarrow ⇢
 		dashleftarrow ⇠ longleftrightarrows ⟷ uparrow ↑
 		ldots … dots … dotsc … dotso … dotsb ⋯ dotsm ⋯ dotsi ⋯ cdots ⋯ vdots ⋮ ddots ⋱ iddots ⋰
-		# # $ $ % % & & _ _ backslash \ vert | Vert ‖ | ‖ setminus ∖ lbrack [ rbrack ]
+		# # $ $ % % & & _ _ backslash \ setminus ∖ lbrack [ rbrack ]
 		sslash ⫽ diagup ╱ diagdown ╲ blacktriangleleft ◀ blacktriangleright ▶ triangledown ▿
 		bigtriangleup △ lessdot ⋖ gtrdot ⋗ lessgtr ≶ gtrless ≷ lesseqgtr ⋚ gtreqless ⋛ preccurlyeq ≼
 		succcurlyeq ≽ precsim ≾ succsim ≿ nprec ⊀ nsucc ⊁ subsetneqq ⫋ supsetneqq ⫌ Subset ⋐ Supset ⋑
@@ -115,7 +115,7 @@ func init() {
 	addSymbols('F', `lim lim max max min min sup sup inf inf det det gcd gcd Pr Pr limsup lim~sup
 		liminf lim~inf argmax arg~max argmin arg~min injlim inj~lim projlim proj~lim`)
 	addSymbols('(', `{ { lbrace { langle ⟨ lfloor ⌊ lceil ⌈ lvert | lVert ‖ lgroup ⟮ ulcorner ⌜ llcorner ⌞`)
-	addSymbols(')', `} } rbrace } rangle ⟩ rfloor ⌋ rceil ⌉ rvert | rVert ‖ rgroup ⟯ urcorner ⌝ lrcorner ⌟`)
+	addSymbols(')', `vert | Vert ‖ | ‖ } } rbrace } rangle ⟩ rfloor ⌋ rceil ⌉ rvert | rVert ‖ rgroup ⟯ urcorner ⌝ lrcorner ⌟`)
 }
 
 // spaces are the spacing commands and their widths.
