@@ -146,7 +146,8 @@ func opener(line []byte, block bool) (open, closer string, display bool) {
 // scanMath advances block past the closing delimiter and returns the
 // segments of the TeX before it, which may run over several lines of the
 // paragraph. A backslash hides the character after it (\$ is a dollar in
-// TeX). For a single $ the closer follows pandoc's rule.
+// TeX). For a single $ the closer follows pandoc's rule, and a $ that
+// cannot close makes the whole not math.
 func scanMath(block text.Reader, closer string, pandoc bool) ([]text.Segment, bool) {
 	src := block.Source()
 	var segs []text.Segment
@@ -163,7 +164,9 @@ func scanMath(block text.Reader, closer string, pandoc bool) ([]text.Segment, bo
 				continue
 			}
 			if pandoc && !pandocCloser(src, seg.Start+i) {
-				continue
+				// No formula holds a bare $: this one is money
+				// ("$5 和 $10 … US$"), and so is the first.
+				return nil, false
 			}
 			if i > 0 || len(segs) > 0 {
 				segs = append(segs, text.NewSegment(seg.Start, seg.Start+i))
@@ -240,6 +243,9 @@ func (mathBlockParser) Open(_ ast.Node, reader text.Reader, pc parser.Context) (
 			return nil, parser.NoChildren // $$a$$ and more: inline math in a paragraph
 		}
 		rest = rest[:i]
+		if util.IsBlank(rest) {
+			return nil, parser.NoChildren // $$ $$ holds no formula
+		}
 		n.closed = true
 	} else if !closedBelow(reader.Source()[seg.Stop:], closer) {
 		return nil, parser.NoChildren
