@@ -76,6 +76,16 @@
 // id "1-备份-聊天记录电脑端"; duplicates get -1, -2; "## 标题 {#custom}" sets one.
 // The Markdown dialect is described in package markdown.
 //
+// Math: $…$ and \(…\) inline, $$…$$ and \[…\] displayed, as MkDocs
+// (arithmatex), VitePress and mdBook write them, rendered to MathML when the
+// site is built (no script, no CDN; see package texmath for the TeX it
+// reads). Where the dialects and CommonMark disagree: a dollar is math only
+// by pandoc's rule (no space just inside, no digit after the closing one),
+// so prices stay text; \[ starts display math only at the start of a line,
+// because inside a paragraph CommonMark's escaped bracket is far more
+// common; \( is always math, as in arithmatex and mdBook. A formula zhinan
+// cannot convert stays visible as TeX and is a warning with its position.
+//
 // # Template data
 //
 // Every layout runs with a PageData as its dot:
