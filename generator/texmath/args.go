@@ -91,7 +91,8 @@ func (p *parser) scriptArg() *node {
 // arg reads a command's argument: a group, a command, or one character
 // (\frac12 is \frac{1}{2}).
 func (p *parser) arg() *node {
-	defer p.enter()()
+	p.enter()
+	defer p.leave()
 	p.skipSpace()
 	if p.eof() || p.stops() && p.src[p.pos] != '\\' || p.src[p.pos] == '}' {
 		p.failf(p.pos, "", "missing argument")

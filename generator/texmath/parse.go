@@ -135,14 +135,16 @@ func (p *parser) peekCommand() string {
 func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 func isDigit(c byte) bool  { return '0' <= c && c <= '9' }
 
-// enter guards the recursion depth; every recursive rule calls it.
-func (p *parser) enter() func() {
+// enter guards the recursion depth; every recursive rule calls it, and
+// leave when it returns.
+func (p *parser) enter() {
 	p.depth++
 	if p.depth > maxDepth {
 		p.failf(p.pos, "", "formula nested too deeply")
 	}
-	return func() { p.depth-- }
 }
+
+func (p *parser) leave() { p.depth-- }
 
 // stops says whether the command or character at pos ends a list.
 func (p *parser) stops() bool {
@@ -163,7 +165,8 @@ func (p *parser) stops() bool {
 // list parses atoms with their scripts up to the end of the group, cell or
 // formula, then spaces function names from what follows them.
 func (p *parser) list() []*node {
-	defer p.enter()()
+	p.enter()
+	defer p.leave()
 	var out []*node
 	for {
 		p.skipSpace()
@@ -261,7 +264,8 @@ func (p *parser) found() string {
 // atom parses one atom without its scripts; nil when what was read makes
 // nothing (\label{x}, \hline).
 func (p *parser) atom() *node {
-	defer p.enter()()
+	p.enter()
+	defer p.leave()
 	c := p.src[p.pos]
 	switch {
 	case c == '{':

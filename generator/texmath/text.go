@@ -26,7 +26,8 @@ var textEscapes = map[string]string{
 // textGroup reads the group at pos as text: words in <mtext> (spaces made
 // non-breaking, so MathML does not trim them), $…$ inside as math again.
 func (p *parser) textGroup(style string) []*node {
-	defer p.enter()()
+	p.enter()
+	defer p.leave()
 	p.skipSpace()
 	if p.eof() || p.src[p.pos] == '}' {
 		p.failf(p.pos, "", "missing argument")
