@@ -16,7 +16,8 @@ import (
 // TestBrowserMath lays out rendered math in Chromium with the theme's
 // stylesheet: a formula has a width, a display fraction is taller than a
 // line, aligned columns line up at the relation, and a display formula wider
-// than the column scrolls inside its box instead of widening the page.
+// than the column scrolls inside its box instead of widening the page; and
+// axe-core, when .cache/axe holds it, finds no violation.
 func TestBrowserMath(t *testing.T) {
 	chromium.Require(t)
 	css, err := os.ReadFile("../../templates/assets/site.css")
@@ -25,11 +26,17 @@ func TestBrowserMath(t *testing.T) {
 	}
 	src := "行内 $x^2$ 与分数：\n\n$$\\frac{a+b}{c}$$\n\n" +
 		"$$\n\\begin{aligned}x &= 1 \\\\ yyyyyy &= 2\\end{aligned}\n$$\n\n" +
-		"$$" + strings.Repeat("a_1 + ", 80) + "z$$\n"
+		"$$" + strings.Repeat("a_1 + ", 80) + "z$$\n\n未支持 $\\foo$。\n"
 	h := New(Options{}).Render("content/x.md", "x.md", []byte(src), nil).HTML
 	page := `<!doctype html><html lang="zh"><meta charset="utf-8"><title>math</title><style>` + string(css) +
-		`</style><body style="width:320px;margin:0"><main class="content">` + h + `</main></body></html>`
-	file := filepath.Join(t.TempDir(), "math.html")
+		`</style><body style="width:320px;margin:0"><main class="content"><h1>数学</h1>` + h + `</main></body></html>`
+	dir := t.TempDir()
+	file := filepath.Join(dir, "math.html")
+	axe, axeErr := os.ReadFile("../../.cache/axe/node_modules/axe-core/axe.min.js")
+	if axeErr == nil {
+		page = strings.Replace(page, "</body>", `<script src="axe.min.js"></script></body>`, 1)
+		axeErr = os.WriteFile(filepath.Join(dir, "axe.min.js"), axe, 0o644)
+	}
 	if err := os.WriteFile(file, []byte(page), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -83,5 +90,17 @@ func TestBrowserMath(t *testing.T) {
 	}
 	if l.PageWidth > l.ViewWidth {
 		t.Errorf("wide formula widens the page to %.0f px (window %.0f px)", l.PageWidth, l.ViewWidth)
+	}
+	if axeErr != nil {
+		t.Logf("axe-core not run: %v", axeErr)
+		return
+	}
+	found, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`axe.run(document, {resultTypes: ["violations"]}).then(r =>
+		r.violations.flatMap(v => v.nodes.map(n => v.id + ": " + n.target.join(" "))))`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range found {
+		t.Errorf("axe: %s", f)
 	}
 }
