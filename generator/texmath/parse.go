@@ -219,18 +219,27 @@ func (p *parser) infixFrac(cmd string, num []*node) []*node {
 // spaceFunctions puts a thin space between a function name and an ordinary
 // atom after it (\sin x), but not before a fence or an operator (\sin(x)).
 func spaceFunctions(l []*node) []*node {
-	for i := 0; i+1 < len(l); i++ {
-		if !l[i].fn {
+	var out []*node // made only when a space is due
+	for i, n := range l {
+		if out != nil {
+			out = append(out, n)
+		}
+		if !n.fn || i+1 == len(l) {
 			continue
 		}
 		next := l[i+1]
 		if next.tag == "mo" || next.tag == "mspace" || next.open || next.tag == "mrow" && len(next.kids) > 0 && next.kids[0].open {
 			continue
 		}
-		l = append(l[:i+1], append([]*node{space("0.1667em")}, l[i+1:]...)...)
-		i++
+		if out == nil {
+			out = append(make([]*node, 0, len(l)+4), l[:i+1]...)
+		}
+		out = append(out, space("0.1667em"))
 	}
-	return l
+	if out == nil {
+		return l
+	}
+	return out
 }
 
 // group parses {…}, the brace at pos.
