@@ -118,7 +118,7 @@ func alignColumns(t *node, aligns string) {
 			}
 			switch aligns[i] {
 			case 'l':
-				td.with("style", "text-align:left;text-align:-webkit-left")
+				td.with("style", "text-align:left")
 			case 'r':
 				td.with("style", "text-align:right;text-align:-webkit-right")
 			}

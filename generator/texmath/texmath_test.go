@@ -109,7 +109,7 @@ func TestConvert(t *testing.T) {
 		{`\begin{pmatrix}1\end{pmatrix}`, `<mrow><mo>(</mo><mtable><mtr><mtd><mn>1</mn></mtd></mtr></mtable><mo>)</mo></mrow>`},
 		{`\begin{bmatrix}1\end{bmatrix}`, `<mrow><mo>[</mo><mtable><mtr><mtd><mn>1</mn></mtd></mtr></mtable><mo>]</mo></mrow>`},
 		{`\begin{vmatrix}1\end{vmatrix}`, `<mrow><mo>|</mo><mtable><mtr><mtd><mn>1</mn></mtd></mtr></mtable><mo>|</mo></mrow>`},
-		{`\begin{array}{c|l}a&b\end{array}`, `<mtable><mtr><mtd><mi>a</mi></mtd><mtd style="text-align:left;text-align:-webkit-left"><mi>b</mi></mtd></mtr></mtable>`},
+		{`\begin{array}{c|l}a&b\end{array}`, `<mtable><mtr><mtd><mi>a</mi></mtd><mtd style="text-align:left"><mi>b</mi></mtd></mtr></mtable>`},
 		{`\begin{cases}1&x>0\\0&\text{else}\end{cases}`, `<mrow><mo>{</mo><mtable class="tex-cases"><mtr><mtd><mn>1</mn></mtd><mtd><mi>x</mi><mo>&gt;</mo><mn>0</mn></mtd></mtr><mtr><mtd><mn>0</mn></mtd><mtd><mtext>else</mtext></mtd></mtr></mtable></mrow>`},
 		{`\begin{aligned}a&=b\\&=c\end{aligned}`, `<mtable class="tex-align" displaystyle="true"><mtr><mtd><mi>a</mi></mtd><mtd><mo>=</mo><mi>b</mi></mtd></mtr><mtr><mtd></mtd><mtd><mo>=</mo><mi>c</mi></mtd></mtr></mtable>`},
 		{`\begin{align*}a&=b\end{align*}`, `<mtable class="tex-align" displaystyle="true"><mtr><mtd><mi>a</mi></mtd><mtd><mo>=</mo><mi>b</mi></mtd></mtr></mtable>`},
