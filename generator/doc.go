@@ -193,6 +193,15 @@
 //     in Mermaid's dark theme when the page is dark. Without a copy, or
 //     without JavaScript, a diagram shows its source as code, and build and
 //     check print one warning for the site saying how to turn diagrams on.
+//   - Math: $…$ and \(…\) inline, $$…$$ and \[…\] displayed, as MkDocs
+//     (arithmatex), VitePress and mdBook write them, rendered to MathML when the
+//     site is built (no script, no CDN; see package texmath for the TeX it
+//     reads). Where the dialects and CommonMark disagree: a dollar is math only
+//     by pandoc's rule (no space just inside, no digit after the closing one),
+//     so prices stay text; \[ starts display math only at the start of a line,
+//     because inside a paragraph CommonMark's escaped bracket is far more
+//     common; \( is always math, as in arithmatex and mdBook. A formula zhinan
+//     cannot convert stays visible as TeX and is a warning with its position.
 //
 // # Template data
 //

@@ -182,6 +182,43 @@
 // and code groups labelled by file name rarely share a label with anything
 // else, so linking them costs nothing.
 //
+// # Math (math.go, package texmath)
+//
+// TeX math is rendered to MathML at build time, so a page needs no script
+// and no web font from a CDN, and works from file://. Four delimiters, as
+// MkDocs (arithmatex), VitePress and mdBook accept them:
+//
+//   - $…$ and \(…\) inline;
+//   - $$…$$ display, either as a block (a line that starts with $$, up to
+//     the line that ends with $$, or all on one line) or inside a paragraph
+//     (a $$x$$ b);
+//   - \[…\] display, as a block only: a line that starts with \[, up to the
+//     line that ends with \]. Inside a paragraph \[ is CommonMark's escaped
+//     bracket ([Luogu \[COCI 2018\]](…)), far more common there than math.
+//
+// Dollars follow pandoc's rule: the opening $ is not followed by a space,
+// the closing $ is not preceded by a space nor followed by a digit, and an
+// inline formula holds no other bare $, so "$5 和 $10" and "$20,000 and
+// $30,000" stay text. \$ is a dollar sign. A block must be closed before
+// the next blank line, or its lines are an ordinary paragraph. Math is
+// never looked for inside code spans, code blocks or raw HTML. Inline math
+// may run over a soft line break. CommonMark reads \( as an escaped
+// parenthesis; here it is one only when no \) closes it (\\( is still a
+// backslash and a parenthesis).
+//
+// Inline math is <math>; display math is <math display="block"> in
+// <div class="math-display" tabindex="0"> (a <span> of that class inside a
+// paragraph), which the theme lets scroll sideways when the formula is
+// wider than the column. The TeX is kept in the MathML's annotation, and
+// is the formula's text in Doc.Parts, so search finds it.
+//
+// What package texmath does not cover (\newcommand, an unknown command or
+// environment, unbalanced braces) leaves the formula as TeX, delimiters
+// included, in <code class="math-error">, and the page gets a warning at the
+// position of the offending command:
+//
+//	content/x.md:12:9: warning: math not rendered: unsupported command "\foo"
+//
 // # Headings (ids.go)
 //
 // Every heading gets an ID in GitHub's style, keeping Chinese: the plain text

@@ -125,6 +125,7 @@ func New(opts Options) *Renderer {
 			extension.NewCJK(extension.WithEscapedSpace()),
 			softBreaks{},
 			cjkEmphasis{},
+			mathExt{},
 			headingIDs{opts.Words.Anchor},
 			links{},
 			callouts{opts.Words.Callouts},

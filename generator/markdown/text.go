@@ -38,6 +38,9 @@ func (tw *textWriter) inline(n ast.Node) (skipChildren bool) {
 	case *ast.AutoLink:
 		tw.b.Write(n.Label(tw.src))
 		return true
+	case *mathNode:
+		tw.b.WriteString(n.TeX) // search finds a formula by its TeX
+		return true
 	case *ast.RawHTML:
 		if out, ok := outOf(n); ok {
 			tw.b.Write(out.text)
@@ -102,6 +105,8 @@ func collectParts(root ast.Node, src []byte) []Part {
 		switch n := n.(type) {
 		case *ast.CodeBlock, *ast.FencedCodeBlock, *diagramNode:
 			tw.b.WriteString(codeText(n, src))
+		case *mathBlock:
+			tw.b.WriteString(n.TeX)
 		case *ast.HTMLBlock:
 			if out, ok := outOf(n); ok {
 				tw.b.Write(out.text)
