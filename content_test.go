@@ -13,13 +13,16 @@ import (
 )
 
 // TestGuides lints the real guides: the site builds with zero diagnostics;
-// every page has a "last checked" date and at least one source; every page
+// every page has a "last checked" date and at least one source or entrance
+// (a how-to page that no document confirms shows no 参考来源 rather than a
+// padded one); the fixes of the content review show in the built text (see
+// reviewFixes); every page
 // links to at least two others and is linked from at least one; and every
 // page can be reached from the home page by following the guides' own links
 // (the sidebar is not counted: a reader who follows the text must get
 // everywhere).
 func TestGuides(t *testing.T) {
-	res, _, diags := generator.BuildFiles(generator.Options{FS: os.DirFS(".")})
+	res, files, diags := generator.BuildFiles(generator.Options{FS: os.DirFS(".")})
 	if len(diags) > 0 {
 		t.Fatalf("the guides have problems:\n%v", diags)
 	}
@@ -39,8 +42,8 @@ func TestGuides(t *testing.T) {
 		} else if p.Meta.LastChecked.Method == "" {
 			t.Errorf("%s: last_checked says when but not how: add method: sources (or app, with versions)", p.File)
 		}
-		if len(p.Meta.Sources) == 0 {
-			t.Errorf("%s: no sources in front matter", p.File)
+		if len(p.Meta.Sources) == 0 && len(p.Meta.Entrances) == 0 {
+			t.Errorf("%s: no sources or entrances in front matter", p.File)
 		}
 		seen := map[*site.Page]bool{}
 		for _, l := range p.Doc().Links {
@@ -76,6 +79,7 @@ func TestGuides(t *testing.T) {
 	if n := len(s.Pages); n < 30 {
 		t.Errorf("%d pages, want at least 30", n)
 	}
+	checkReviewFixes(t, bySource, files)
 }
 
 // deniedHosts are content farms and spam pages that must never be cited
@@ -94,12 +98,14 @@ var deniedHosts = []string{
 
 var urlRE = regexp.MustCompile(`https?://[^\s)>\]"'」，。；]+`)
 
-// officialEntry is how a home page is cited: only as an entry point for the
-// reader's own search, never as the source of a fact.
+// officialEntry is how a home page is named in the text: only as an entry
+// point for the reader's own search, never as the source of a fact. In front
+// matter such pages go under entrances, never under sources.
 const officialEntry = "官方入口"
 
 // TestGuideSources: no page cites a denied host, in its sources or its text;
-// a bare home page (no path) is cited only on a 「官方入口」 line.
+// a bare home page (no path) is named only on a 「官方入口」 line of the text
+// or under entrances, never under sources.
 func TestGuideSources(t *testing.T) {
 	loaded, diags := content.Load(os.DirFS("."), content.Tree{Dir: "content"}, nil)
 	if len(diags) > 0 {
@@ -127,9 +133,8 @@ func TestGuideSources(t *testing.T) {
 			}
 		}
 		for _, s := range p.Meta.Sources {
-			u, err := url.Parse(s.URL)
-			if err == nil && bareHome(u) && !strings.HasPrefix(s.Title, officialEntry) {
-				t.Errorf("%s: source %q (%s) is a home page: title it 「官方入口：…」 or cite the page holding the fact", file, s.Title, s.URL)
+			if officialEntrance(s.Title, s.URL) {
+				t.Errorf("%s: source %q (%s) is a home page or an official entrance: move it to entrances or cite the page holding the fact", file, s.Title, s.URL)
 			}
 		}
 	}
@@ -143,6 +148,13 @@ func deniedHost(host string) string {
 		}
 	}
 	return ""
+}
+
+// officialEntrance: a reference that names where to look, not what supports
+// the page: a bare home page, or one titled as an entrance.
+func officialEntrance(title, raw string) bool {
+	u, err := url.Parse(raw)
+	return strings.HasPrefix(title, officialEntry) || (err == nil && bareHome(u))
 }
 
 // bareHome: a URL that names a site, not a page on it.

@@ -73,7 +73,10 @@
 //	last_checked   date, or {date: 2026-01-31, method: app, versions: "微信 iOS 8.0.50"}: when the
 //	               guide was last checked and how: method sources (against documents and
 //	               reports only) or app (the steps followed in the apps; versions required)
-//	sources        list of {title, url}: the references the page cites
+//	sources        list of {title, url}: the references the page cites, only what supports it
+//	entrances      list of {title, url}: official entry points (a help centre, a law database)
+//	               for the reader's own search that support nothing on the page; the theme
+//	               shows them apart from sources, under their own label
 //	layout         string   use templates/<layout>.html instead of the default for the page kind
 //	params         mapping  free data for a site's own templates (.Page.Meta.Params)
 //
@@ -256,7 +259,7 @@
 //	               site.TOCLimit, 16 headings), made in Go: templates run per page, and a
 //	               loop over the headings was a sixth of the theme's cost
 //	.Meta          the front matter: .Tags .Platforms .LastChecked (.Date .Method .Versions)
-//	               .Sources (.Title .URL) .Date .Lastmod .Params .HideNav .HideTOC .NoSearch ...
+//	               .Sources .Entrances (.Title .URL) .Date .Lastmod .Params .HideNav .HideTOC .NoSearch ...
 //	.Parent        the section above; .Ancestors from home down (breadcrumbs)
 //	.Children      sections, term pages, chapters with nested chapters: their pages, in order
 //	.List          what this page lists: .Children, or on a long list this page's part of it

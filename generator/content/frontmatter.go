@@ -28,6 +28,7 @@ type Meta struct {
 	Lastmod     time.Time
 	LastChecked Checked
 	Sources     []Source
+	Entrances   []Source // official entry points for the reader's own search; they support nothing on the page
 	Layout      string
 	Params      map[string]any // params:, and the keys of other tools we keep (see foreign.go)
 
@@ -62,7 +63,9 @@ const (
 	MethodApp     = "app"     // by following the steps in the apps named in Versions
 )
 
-// Source is a reference a guide cites.
+// Source is a reference a guide cites, or (in Entrances) a place to look
+// things up. The two are kept apart so that a list headed "sources" promises
+// only what supports the page.
 type Source struct {
 	Title string
 	URL   string
@@ -202,6 +205,8 @@ func (m *Meta) set(key string, v *yaml.Node) error {
 		m.LastChecked, err = checked(key, v)
 	case "sources":
 		m.Sources, err = sources(key, v)
+	case "entrances":
+		m.Entrances, err = sources(key, v)
 	case "params":
 		if v.Kind != yaml.MappingNode {
 			return wrongType(key, v, "a mapping")

@@ -29,7 +29,7 @@ func TestSplitKeepsLines(t *testing.T) {
 }
 
 func TestParseMeta(t *testing.T) {
-	src := "---\ntitle: 转让群主\nweight: 3\ntags: [群主, 转让]\nplatforms: 微信\nlast_checked:\n  date: 2026-11-25\n  versions: 微信 8.0\nsources:\n  - title: 官方\n    url: https://kf.qq.com/\nparams: {x: 1}\n---\nbody\n"
+	src := "---\ntitle: 转让群主\nweight: 3\ntags: [群主, 转让]\nplatforms: 微信\nlast_checked:\n  date: 2026-11-25\n  versions: 微信 8.0\nsources:\n  - title: 官方\n    url: https://kf.qq.com/\nentrances:\n  - {title: 帮助中心, url: https://kf.qq.com/}\nparams: {x: 1}\n---\nbody\n"
 	p, diags := Parse("content/a.md", "a.md", []byte(src))
 	if len(diags) > 0 {
 		t.Fatal(diags)
@@ -37,10 +37,10 @@ func TestParseMeta(t *testing.T) {
 	m := p.Meta
 	if m.Title != "转让群主" || m.Weight != 3 || len(m.Tags) != 2 || m.Platforms[0] != "微信" ||
 		m.LastChecked.Date.Format("2006-01-02") != "2026-11-25" || m.LastChecked.Versions != "微信 8.0" ||
-		m.Sources[0].URL != "https://kf.qq.com/" || m.Params["x"] != 1 || m.Line("weight") != 3 {
+		m.Sources[0].URL != "https://kf.qq.com/" || len(m.Entrances) != 1 || m.Entrances[0].Title != "帮助中心" || m.Params["x"] != 1 || m.Line("weight") != 3 {
 		t.Errorf("meta = %+v", m)
 	}
-	if !strings.HasPrefix(string(p.Body), strings.Repeat("\n", 13)+"body") {
+	if !strings.HasPrefix(string(p.Body), strings.Repeat("\n", 15)+"body") {
 		t.Errorf("body = %q", p.Body)
 	}
 }
@@ -52,6 +52,7 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("---\ntitle: x\n---\nbody"))
 	f.Add([]byte("---\ntags: [a\n---\n"))
 	f.Add([]byte("---\nsources:\n  - {title: 1}\nlast_checked: {date: x}\n---\n"))
+	f.Add([]byte("---\nentrances: [{url: 1}, x]\n---\n"))
 	f.Add([]byte("\xff---\n"))
 	f.Add([]byte("---\nhide: [navigation, x]\nslug: ../a\nsearch: {exclude: 1}\ntitel: x\ndate: {created: 2026-01-01}\nicon: y\nzz: 1\n---\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
@@ -79,6 +80,7 @@ func TestYAMLErrorPosition(t *testing.T) {
 		{"---\nsources:\n  - a\n  b: 1\n---\n", "content/a.md:3:1: invalid front matter: did not find expected '-' indicator"},
 		{"---\ntitle: x\n  weight: 2\n---\n", "content/a.md:3:1: invalid front matter: mapping values are not allowed in this context"},
 		{"---\ntitle: x\n\tweight: 2\n---\n", "content/a.md:3:1: invalid front matter: found a tab character that violates indentation"},
+		{"---\nentrances:\n  - {title: 入口, link: x}\n---\n", `content/a.md:3:17: unknown key "link" in front matter "entrances" (want title, url)`},
 		{"---\ntitle: 类型\nweight: 重\n---\n", `content/a.md:3:9: front matter "weight": want a whole number, got "重"`},
 		{"---\ntitle: 好\n---\n中文\xff", "content/a.md:4:3: file is not valid UTF-8 text (save it as UTF-8)"},
 	} {

@@ -105,7 +105,7 @@ func checked(key string, v *yaml.Node) (Checked, error) {
 	return c, nil
 }
 
-// sources accepts a list of {title, url} mappings.
+// sources accepts a list of {title, url} mappings (sources and entrances).
 func sources(key string, v *yaml.Node) ([]Source, error) {
 	if v.Kind != yaml.SequenceNode {
 		return nil, wrongType(key, v, "a list of {title, url}")
