@@ -55,6 +55,8 @@ type idSet struct {
 	next map[string]int // last suffix tried for a base
 }
 
+func newIDSet() *idSet { return &idSet{used: map[string]bool{}, next: map[string]int{}} }
+
 // unique returns base if unused, else base-1, base-2, ... ("section" if base
 // is empty), and marks the result used.
 func (s *idSet) unique(base string) string {
@@ -103,7 +105,10 @@ func (idTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.
 		}
 		return ast.WalkContinue, nil
 	})
-	ids := &idSet{used: map[string]bool{}, next: map[string]int{}}
+	ids := newIDSet()
+	if st := stateOf(pc); st != nil {
+		ids = st.ids // shared with the other IDs of the page (tab panels)
+	}
 	custom := map[string]bool{}
 	for _, h := range hs {
 		if id := customID(h); id != "" {

@@ -122,6 +122,8 @@ func New(opts Options) *Renderer {
 			headingIDs{opts.Words.Anchor},
 			links{},
 			alerts{opts.Words.Callouts},
+			tabs{},
+			codeGroups{},
 			highlighting{},
 			rawHTML{unsafe: opts.UnsafeHTML},
 			tableWrap{},
@@ -142,6 +144,7 @@ type state struct {
 	links      []Link
 	anchors    []string
 	diags      diag.List
+	ids        *idSet // every ID the page's HTML gives an element: headings first, then tab panels
 }
 
 func stateOf(pc parser.Context) *state {
@@ -171,7 +174,7 @@ func (r *Renderer) Render(file, from string, src []byte, res Resolver) (d *Doc) 
 		}
 		d.Diags = append(bad, d.Diags...)
 	}()
-	return r.render(&state{file: file, from: from, res: res, lines: lines}, src)
+	return r.render(&state{file: file, from: from, res: res, lines: lines, ids: newIDSet()}, src)
 }
 
 func (r *Renderer) render(st *state, src []byte) *Doc {

@@ -106,6 +106,8 @@ func collectParts(root ast.Node, src []byte) []Part {
 			if out, ok := outOf(n); ok {
 				tw.b.Write(out.text)
 			}
+		case *tabNode:
+			tw.b.WriteString(n.Label) // the panel's label, then its blocks
 		}
 		return ast.WalkContinue, nil
 	})
