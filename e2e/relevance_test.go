@@ -123,6 +123,32 @@ func TestRelevance(t *testing.T) {
 	scoreRelevance(t, "zhinan search", qs, ranked)
 }
 
+// TestFirstVisit: the questions a first visitor types land first on a page
+// that answers a personal-WeChat owner (most readers), and the 企业微信
+// answer follows at once: second, or third when another personal-WeChat
+// page comes between.
+func TestFirstVisit(t *testing.T) {
+	personal := []string{"/platforms/", "/checklist/"}
+	wecom := []string{"/platforms/wecom-mobile/", "/platforms/wecom-desktop/", "/permissions/wecom-roles/"}
+	ix := openIndex(t)
+	for _, q := range []string{"解散群", "怎么解散群", "删群", "微信群怎么解散", "群主怎么解散群"} {
+		var got []string
+		for _, r := range ix.Search(q, 3) {
+			got = append(got, r.URL)
+		}
+		if len(got) < 2 || !slices.Contains(personal, got[0]) {
+			t.Errorf("%q: first %v, want one of %v", q, got, personal)
+			continue
+		}
+		at := slices.IndexFunc(got[1:], func(u string) bool { return slices.Contains(wecom, u) })
+		if at < 0 {
+			t.Errorf("%q: %v: no 企业微信 answer (%v) in second or third place", q, got, wecom)
+		} else if at > 0 {
+			t.Logf("%q: the 企业微信 answer %s is third, after %s", q, got[at+1], got[1])
+		}
+	}
+}
+
 // TestRelevanceBrowser scores the browser client, search-core.js in
 // headless Chromium on the real site, on the same questions; it also
 // checks that the client ranks as `zhinan search` does.
