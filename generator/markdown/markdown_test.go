@@ -149,6 +149,7 @@ func FuzzRender(f *testing.F) {
 		"# a\n## a\n## a {#a-1}\n## a-1\n", "## ！？\n## \n##\n", "> [!NOTE]\n> x\n",
 		"[x](y.md) ![i](img/a.png) <b>", "| a |\n|---|\n| [l](#f) |\n", "```go\nx := 1\n```\n",
 		"Setext\n===\n\n[^1]\n\n[^1]: n\n", "## 标题 {#x}\n## 标题 {#x}\n## x\n",
+		"这一步**很重要。**然后*注意：*下文\n", "```js [a.js]{2,4-5}\na\nb\n```\n", "- ```mermaid\n  graph TD\n  ```\n",
 	} {
 		f.Add(s)
 	}
