@@ -54,7 +54,9 @@
 //	               guide was last checked and how: method sources (against documents and
 //	               reports only) or app (the steps followed in the apps; versions required)
 //	sources        list of {title, url}: the references the page cites
-//	layout         string   use templates/<layout>.html instead of the default for the page kind
+//	layout         string   use templates/<layout>.html instead of the default for the page kind; a
+//	                        name with no template is an error, but for a VuePress or VitePress layout
+//	                        (a Vue component, capitalised, or doc): a warning, and the default
 //	params         mapping  free data for a site's own templates (.Page.Meta.Params)
 //
 // A value of the wrong type or invalid YAML is an error with the line and
