@@ -77,7 +77,9 @@
 //	entrances      list of {title, url}: official entry points (a help centre, a law database)
 //	               for the reader's own search that support nothing on the page; the theme
 //	               shows them apart from sources, under their own label
-//	layout         string   use templates/<layout>.html instead of the default for the page kind
+//	layout         string   use templates/<layout>.html instead of the default for the page kind; a
+//	                        name with no template is an error, but for a VuePress or VitePress layout
+//	                        (a Vue component, capitalised, or doc): a warning, and the default
 //	params         mapping  free data for a site's own templates (.Page.Meta.Params)
 //
 // A value of the wrong type or invalid YAML is an error with the line and
