@@ -83,7 +83,7 @@ func defaultLanguage(dir string, f bookFiles, files []string, configs map[string
 	}
 	var found []string
 	for _, file := range files {
-		found = append(found, path.Dir(file)+" ("+langOf(file)+")")
+		found = append(found, file+" ("+langOf(file)+")")
 	}
 	pick := ""
 	for _, c := range configs {
@@ -103,7 +103,7 @@ func defaultLanguage(dir string, f bookFiles, files []string, configs map[string
 	if pick == "" {
 		pick = files[0]
 	}
-	p.note("%d mkdocs.yml, one per language folder: %s; this builds %s only (one site in several languages is for a later version)",
+	p.note("%d mkdocs.yml, one per language: %s; this builds %s only (one site in several languages is for a later version)",
 		len(files), strings.Join(found, ", "), pick)
 	return pick
 }
