@@ -158,6 +158,7 @@ type state struct {
 	ids        *idSet // every ID the page's HTML gives an element: headings first, then tab panels
 	tabs       bool   // a tab or code group was parsed: only then do their transformers walk the page
 	diagram    bool   // a Mermaid diagram was found (mermaid.go)
+	tabSets    int    // tab sets in the page, counted by tabTransformer
 }
 
 func stateOf(pc parser.Context) *state {
@@ -229,7 +230,7 @@ func (r *Renderer) render(st *state, src []byte) *Doc {
 		d.HTML = strings.Clone(d.HTML)
 	}
 	d.HasCode = strings.Contains(d.HTML, `<pre class="chroma">`)
-	d.HasTabs = st.tabs && strings.Contains(d.HTML, `<div class="tab-list"`)
+	d.HasTabs = st.tabSets > 0
 	return d
 }
 

@@ -198,6 +198,9 @@ func (tabTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser.Cont
 	for _, s := range sets {
 		prepareSet(s, ids)
 	}
+	if st != nil {
+		st.tabSets = len(sets)
+	}
 }
 
 // prepareSet fills in labels left empty (with the tab's number), the IDs

@@ -146,3 +146,15 @@ func fuzzTabMarkup(f *testing.F, seeds []string) {
 		checkTabMarkup(t, d.HTML)
 	})
 }
+
+func TestHasTabs(t *testing.T) {
+	r := New(Options{})
+	for src, want := range map[string]bool{
+		"=== \"a\"\n    x\n": true, "::: code-group\n```\n```\n:::\n": true,
+		"::: code-group\ntext\n:::\n": false, "=== a\n": false, "# t\n": false,
+	} {
+		if got := r.Render("content/f.md", "f.md", []byte(src), nil).HasTabs; got != want {
+			t.Errorf("HasTabs of %q = %v, want %v", src, got, want)
+		}
+	}
+}
