@@ -37,7 +37,7 @@ func init() {
 	commands = map[string]cmdFunc{
 		`\frac`: frac(""), `\dfrac`: frac("true"), `\tfrac`: frac("false"), `\cfrac`: frac("true"),
 		`\binom`: binom(""), `\dbinom`: binom("true"), `\tbinom`: binom("false"),
-		`\sqrt`: sqrt, `\left`: left, `\begin`: begin, `\not`: not, `\boxed`: boxed,
+		`\sqrt`: sqrt, `\left`: left, `\begin`: begin, `\not`: not, `\boxed`: boxed, `\textcircled`: circled,
 		`\overset`: overset("mover"), `\stackrel`: overset("mover"), `\underset`: overset("munder"),
 		`\pmod`: pmod, `\bmod`: bmod, `\mod`: mod, `\pod`: pmod,
 		`\textcolor`: textcolor, `\colorbox`: colorbox, `\fbox`: colorbox,
@@ -239,6 +239,13 @@ func not(p *parser, name string, start int) *node {
 
 func boxed(p *parser, _ string, _ int) *node {
 	return elem("mrow", p.arg()).with("style", "border:1px solid;padding:0.2em")
+}
+
+// circled draws \textcircled{1} as its text in a round border: MathML
+// Core has no <menclose>, and U+20DD (combining enclosing circle) is drawn
+// by few fonts.
+func circled(p *parser, _ string, _ int) *node {
+	return elem("mrow", row(p.textGroup(""))).with("style", "border:1px solid;border-radius:50%;padding:0 0.25em")
 }
 
 func colorbox(p *parser, name string, _ int) *node {

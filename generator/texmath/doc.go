@@ -60,7 +60,7 @@
 //     \not before a relation gives its negated character (≠, ∉) or a slash.
 //   - Spacing: \, \: \; \! \quad \qquad \enspace \thinspace \medspace, "\ ",
 //     ~, \hspace{1em}, \kern, \mkern (mu are converted to em).
-//   - \pmod \bmod \mod \pod; \boxed and \fbox (a border in a style
+//   - \pmod \bmod \mod \pod; \boxed, \fbox and \textcircled (a border in a style
 //     attribute); \phantom \hphantom \vphantom; \tag{…} (written after the
 //     formula); \color{…} and \textcolor{…}{…} (the colour is dropped, the
 //     content kept), \colorbox; \displaystyle \textstyle \scriptstyle
@@ -71,7 +71,7 @@
 //     columns are set left; | and @{…} are read but not drawn), cases dcases
 //     rcases, aligned align align* alignat alignat* alignedat split eqnarray
 //     flalign (columns alternately right and left), gathered gather gather*
-//     multline equation equation*. Rows end with \\ or \cr, optionally with
+//     multline equation equation*. Rows end with \\, \newline or \cr, optionally with
 //     a length: \\[2pt] (a bracket after \\ that holds no length starts the
 //     next row, as in MathJax). Rows and & outside any environment are laid
 //     out as gathered, or as aligned when they have columns.

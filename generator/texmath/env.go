@@ -138,7 +138,7 @@ func (p *parser) rows() [][][]*node {
 			p.pos++
 			continue
 		}
-		if cmd := p.peekCommand(); cmd == `\\` || cmd == `\cr` {
+		if cmd := p.peekCommand(); cmd == `\\` || cmd == `\cr` || cmd == `\newline` {
 			p.pos += len(cmd)
 			p.rowSpacing()
 			rows = append(rows, cur)

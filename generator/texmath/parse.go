@@ -155,7 +155,7 @@ func (p *parser) stops() bool {
 		return p.inText > 0
 	case '\\':
 		switch p.peekCommand() {
-		case `\\`, `\right`, `\end`, `\middle`, `\cr`:
+		case `\\`, `\newline`, `\right`, `\end`, `\middle`, `\cr`:
 			return true
 		}
 	}

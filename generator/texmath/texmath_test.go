@@ -105,6 +105,8 @@ func TestConvert(t *testing.T) {
 		{`\color{red} x+y`, `<mrow><mi>x</mi><mo>+</mo><mi>y</mi></mrow>`},
 		{`\textcolor{blue}{y}`, `<mi>y</mi>`},
 		{`\boxed{x}`, `<mrow style="border:1px solid;padding:0.2em"><mi>x</mi></mrow>`},
+		{`\textcircled{1}`, `<mrow style="border:1px solid;border-radius:50%;padding:0 0.25em"><mtext>1</mtext></mrow>`},
+		{`\begin{matrix}a\newline b\end{matrix}`, `<mtable><mtr><mtd><mi>a</mi></mtd></mtr><mtr><mtd><mi>b</mi></mtd></mtr></mtable>`},
 		{`\begin{matrix}a&b\\c&d\end{matrix}`, `<mtable><mtr><mtd><mi>a</mi></mtd><mtd><mi>b</mi></mtd></mtr><mtr><mtd><mi>c</mi></mtd><mtd><mi>d</mi></mtd></mtr></mtable>`},
 		{`\begin{pmatrix}1\end{pmatrix}`, `<mrow><mo>(</mo><mtable><mtr><mtd><mn>1</mn></mtd></mtr></mtable><mo>)</mo></mrow>`},
 		{`\begin{bmatrix}1\end{bmatrix}`, `<mrow><mo>[</mo><mtable><mtr><mtd><mn>1</mn></mtd></mtr></mtable><mo>]</mo></mrow>`},
