@@ -95,12 +95,18 @@ func TestKilledBuilds(t *testing.T) {
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		time.Sleep(time.Duration(rng.Int64N(int64(took) * 3 / 2)))
+		slept := time.Duration(rng.Int64N(int64(took) * 3 / 2))
+		time.Sleep(slept)
 		cmd.Process.Signal(syscall.SIGKILL)
 		cmd.Wait()
-		got, ok := want[treeDigest(t, out)]
+		digest := treeDigest(t, out)
+		got, ok := want[digest]
 		if !ok {
-			t.Fatalf("kill %d: %s is missing or mixed", i, out)
+			what := "mixed: neither build whole"
+			if digest == "" {
+				what = "missing"
+			}
+			t.Fatalf("kill %d: %s is %s (after %v of a build that takes about %v)\n%s", i, out, what, slept, took, listing(root))
 		}
 		kinds[got]++
 	}
@@ -112,6 +118,24 @@ func TestKilledBuilds(t *testing.T) {
 			t.Errorf("leftover %s after a finished build", e.Name())
 		}
 	}
+}
+
+// listing names the entries of dir and how many files each holds, for a
+// failure message.
+func listing(dir string) string {
+	var b strings.Builder
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		n := 0
+		filepath.WalkDir(filepath.Join(dir, e.Name()), func(_ string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				n++
+			}
+			return nil
+		})
+		fmt.Fprintf(&b, "  %s: %d files\n", e.Name(), n)
+	}
+	return b.String()
 }
 
 // mountTmpfs mounts a tmpfs of the given size, or skips the test when this
