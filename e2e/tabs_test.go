@@ -2,8 +2,6 @@ package e2e
 
 import (
 	"fmt"
-	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -160,16 +158,7 @@ func TestTabsWithoutScript(t *testing.T) {
 // the page on a phone instead of widening it.
 func TestTabsAccessible(t *testing.T) {
 	axe := axeScript(t)
-	static := serve(t, tabSite(t).Files).Config.Handler
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/_axe.js" {
-			w.Header().Set("Content-Type", "text/javascript")
-			w.Write(axe)
-			return
-		}
-		static.ServeHTTP(w, r)
-	}))
-	t.Cleanup(srv.Close)
+	srv := serveWithAxe(t, axe, tabSite(t).Files)
 	// Two of the four combinations: each width and each theme once.
 	for _, v := range []struct {
 		w    int64
