@@ -42,16 +42,11 @@ func (admonitionParser) Open(_ ast.Node, reader text.Reader, pc parser.Context) 
 	if !ok {
 		return nil, parser.NoChildren
 	}
-	c := newCallout(string(line[pos+h.kind[0] : pos+h.kind[1]]))
+	c := openingCallout(reader, line, seg, pos, h.kind, h.title)
 	c.Folded = line[pos] == '?'
 	c.Open = h.open
 	c.indent = pc.BlockIndent()
-	if h.titled && h.title[0] == h.title[1] {
-		c.Untitled = true
-	} else if h.titled {
-		base := seg.Start - seg.Padding + pos
-		c.setTitle(base+h.title[0], base+h.title[1], reader.Source())
-	}
+	c.Untitled = h.titled && h.title[0] == h.title[1]
 	reader.AdvanceToEOL()
 	return c, parser.HasChildren
 }

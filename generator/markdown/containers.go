@@ -49,11 +49,9 @@ func (containerParser) Open(_ ast.Node, reader text.Reader, pc parser.Context) (
 	if !ok {
 		return nil, parser.NoChildren
 	}
-	c := newCallout(string(line[pos+h.kind[0] : pos+h.kind[1]]))
+	c := openingCallout(reader, line, seg, pos, h.kind, h.title)
 	c.Folded = c.Name == "details"
 	c.Open = h.open
-	base := seg.Start - seg.Padding + pos
-	c.setTitle(base+h.title[0], base+h.title[1], reader.Source())
 	c.fence = h.fence
 	reader.AdvanceToEOL()
 	return c, parser.HasChildren
