@@ -69,12 +69,7 @@ func TestLinkedTabs(t *testing.T) {
 	if got, want := eval[string](t, tb, selected), "Android 企业微信手机 外层 Android Android"; got != want {
 		t.Errorf("b after choosing Android on a: %q, want %q", got, want)
 	}
-	cls := eval[float64](t, tb, `new Promise(done => {
-		let sum = 0;
-		new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) sum += e.value; })
-			.observe({type: "layout-shift", buffered: true});
-		setTimeout(() => done(sum), 300);
-	})`)
+	cls := layoutShift(t, tb, 300)
 	if cls > 0.001 {
 		t.Errorf("b opened on Android: cumulative layout shift %.4f, want 0", cls)
 	}
