@@ -20,19 +20,44 @@ const axeVersion = "4.14.1"
 // with CI=true, where it fails.
 func axeScript(t *testing.T) []byte {
 	t.Helper()
-	p := os.Getenv("ZHINAN_AXE")
+	return npmScript(t, "ZHINAN_AXE", "axe-core", axeVersion, "axe", "node_modules/axe-core/axe.min.js")
+}
+
+// npmScript reads the browser script of the npm package pkg@version: the
+// file $env names, or file under .cache/dir, where .ci/run installs it.
+// Without it the test is skipped, except with CI=true, where it fails.
+func npmScript(t *testing.T, env, pkg, version, dir, file string) []byte {
+	t.Helper()
+	p := os.Getenv(env)
 	if p == "" {
-		p = filepath.Join("..", ".cache", "axe", "node_modules", "axe-core", "axe.min.js")
+		p = filepath.Join("..", ".cache", dir, filepath.FromSlash(file))
 	}
 	b, err := os.ReadFile(p)
 	if err != nil {
-		msg := fmt.Sprintf("axe-core missing (%v): npm install --prefix .cache/axe axe-core@%s", err, axeVersion)
+		msg := fmt.Sprintf("%s missing (%v): npm install --prefix .cache/%s %s@%s", pkg, err, dir, pkg, version)
 		if os.Getenv("CI") == "true" {
 			t.Fatal(msg)
 		}
 		t.Skip(msg)
 	}
 	return b
+}
+
+// serveWithAxe serves files as serve does, and axe, axe-core's script,
+// at /_axe.js, where runAxe loads it from.
+func serveWithAxe(t *testing.T, axe []byte, files map[string][]byte) *httptest.Server {
+	t.Helper()
+	static := siteHandler(files)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/_axe.js" {
+			w.Header().Set("Content-Type", "text/javascript")
+			w.Write(axe)
+			return
+		}
+		static.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	return srv
 }
 
 // runAxe runs axe-core's default rules on the tab's page as it is now and
@@ -72,16 +97,7 @@ func TestAccessibility(t *testing.T) {
 	axe := axeScript(t)
 	browser(t)
 	res := realSite(t)
-	static := serve(t, res.Files).Config.Handler
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/_axe.js" {
-			w.Header().Set("Content-Type", "text/javascript")
-			w.Write(axe)
-			return
-		}
-		static.ServeHTTP(w, r)
-	}))
-	t.Cleanup(srv.Close)
+	srv := serveWithAxe(t, axe, res.Files)
 	pages, _ := pageURLs(res)
 	report := func(t *testing.T, where string, found []string) {
 		t.Helper()

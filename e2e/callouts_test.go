@@ -1,8 +1,6 @@
 package e2e
 
 import (
-	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -49,16 +47,7 @@ func TestCallouts(t *testing.T) {
 	if len(diags) > 0 {
 		t.Fatalf("building the callout site: %v", diags)
 	}
-	static := serve(t, res.Files).Config.Handler
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/_axe.js" {
-			w.Header().Set("Content-Type", "text/javascript")
-			w.Write(axe)
-			return
-		}
-		static.ServeHTTP(w, r)
-	}))
-	t.Cleanup(srv.Close)
+	srv := serveWithAxe(t, axe, res.Files)
 	page := srv.URL + "/callouts/"
 
 	for _, dark := range []bool{false, true} {

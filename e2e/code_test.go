@@ -1,11 +1,7 @@
 package e2e
 
 import (
-	"fmt"
-	"net/http"
-	"net/http/httptest"
 	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -21,16 +17,7 @@ import (
 func TestCodeOptions(t *testing.T) {
 	axe := axeScript(t)
 	res := codeSite(t)
-	static := serve(t, res.Files).Config.Handler
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/_axe.js" {
-			w.Header().Set("Content-Type", "text/javascript")
-			w.Write(axe)
-			return
-		}
-		static.ServeHTTP(w, r)
-	}))
-	t.Cleanup(srv.Close)
+	srv := serveWithAxe(t, axe, res.Files)
 	tb := newTab(t, 375, 812)
 	tb.open(t, srv.URL+"/code/")
 	const block = `document.querySelectorAll("div.code")[1]`
@@ -80,18 +67,7 @@ const mermaidVersion = "12.4.0"
 // No axe violations. Without the script the test is skipped, except with
 // CI=true, where it fails.
 func TestMermaidDiagram(t *testing.T) {
-	p := os.Getenv("ZHINAN_MERMAID")
-	if p == "" {
-		p = filepath.Join("..", ".cache", "mermaid", "node_modules", "mermaid", "dist", "mermaid.min.js")
-	}
-	script, err := os.ReadFile(p)
-	if err != nil {
-		msg := fmt.Sprintf("mermaid missing (%v): npm install --prefix .cache/mermaid mermaid@%s", err, mermaidVersion)
-		if os.Getenv("CI") == "true" {
-			t.Fatal(msg)
-		}
-		t.Skip(msg)
-	}
+	script := npmScript(t, "ZHINAN_MERMAID", "mermaid", mermaidVersion, "mermaid", "node_modules/mermaid/dist/mermaid.min.js")
 	axe := axeScript(t)
 	fsys := fstest.MapFS{
 		"content/_index.md":                        {Data: []byte("# 图示站\n\n见 [流程](flow.md)。\n")},
@@ -102,16 +78,7 @@ func TestMermaidDiagram(t *testing.T) {
 	if res == nil || len(diags) > 0 {
 		t.Fatalf("building the diagram site: %v", diags)
 	}
-	dir := t.TempDir()
-	for name, data := range res.Files {
-		f := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(f), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(f, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	dir := writeSite(t, res.Files)
 	// From the disk, as a reader who unpacked the site would.
 	file := newTab(t, 375, 812)
 	file.open(t, (&url.URL{Scheme: "file", Path: filepath.ToSlash(dir) + "/flow/index.html"}).String())
@@ -120,16 +87,7 @@ func TestMermaidDiagram(t *testing.T) {
 		t.Errorf("file://: %s", p)
 	}
 	// Served, in both themes, with axe (which cannot run from file://).
-	static := serve(t, res.Files).Config.Handler
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/_axe.js" {
-			w.Header().Set("Content-Type", "text/javascript")
-			w.Write(axe)
-			return
-		}
-		static.ServeHTTP(w, r)
-	}))
-	t.Cleanup(srv.Close)
+	srv := serveWithAxe(t, axe, res.Files)
 	for _, dark := range []bool{false, true} {
 		tb := newTab(t, 375, 812)
 		tb.emulateDark(t, dark)

@@ -17,16 +17,7 @@ import (
 // and together they must reach every page of the site's section tree.
 func TestReadFromDisk(t *testing.T) {
 	res := realSite(t)
-	dir := t.TempDir()
-	for name, data := range res.Files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	dir := writeSite(t, res.Files)
 	root := (&url.URL{Scheme: "file", Path: filepath.ToSlash(dir) + "/"}).String()
 	tb := newTab(t, 1280, 800)
 	start := root + "index.html"
@@ -75,4 +66,21 @@ func TestReadFromDisk(t *testing.T) {
 		t.Errorf("pages not reached through the navigation: %v", missed)
 	}
 	t.Logf("%d pages read from %s", len(seen), root)
+}
+
+// writeSite writes built files to a new folder, as a reader who unpacked
+// the site would have them, and returns the folder.
+func writeSite(t *testing.T, files map[string][]byte) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
 }

@@ -22,7 +22,7 @@ func TestSearchBox(t *testing.T) {
 	res := realSite(t)
 	// search.js comes late, as over a slow network: the reader is already
 	// typing when it arrives.
-	static := serve(t, res.Files).Config.Handler
+	static := siteHandler(res.Files)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/assets/search.js" {
 			time.Sleep(300 * time.Millisecond)
@@ -91,7 +91,7 @@ func TestSearchBox(t *testing.T) {
 func TestSearchUnderAnotherPath(t *testing.T) {
 	res := realSite(t)
 	const mirror = "/mirror/zhinan"
-	static := serve(t, res.Files).Config.Handler
+	static := siteHandler(res.Files)
 	srv := httptest.NewServer(http.StripPrefix(mirror, static))
 	defer srv.Close()
 	tb := newTab(t, 1280, 800)

@@ -73,11 +73,20 @@ func codeSite(t *testing.T) *built {
 	return res
 }
 
-// serve serves built files the way a static host does: "/x/" is
-// x/index.html, content types by extension, 404 for anything else.
+// serve serves built files the way a static host does (siteHandler).
 func serve(t *testing.T, files map[string][]byte) *httptest.Server {
 	t.Helper()
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	srv := httptest.NewServer(siteHandler(files))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// siteHandler answers for built files the way a static host does: "/x/"
+// is x/index.html, content types by extension, 404 for anything else.
+// Tests that serve more (a slow file, a path prefix, a script of their
+// own) wrap it.
+func siteHandler(files map[string][]byte) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		name := strings.TrimPrefix(r.URL.Path, "/")
 		if name == "" || strings.HasSuffix(name, "/") {
 			name += "index.html"
@@ -93,9 +102,7 @@ func serve(t *testing.T, files map[string][]byte) *httptest.Server {
 		}
 		w.Header().Set("Content-Type", ct)
 		w.Write(b)
-	}))
-	t.Cleanup(srv.Close)
-	return srv
+	})
 }
 
 // pageURLs lists the URL path of every HTML page of a build: each

@@ -2,8 +2,6 @@ package e2e
 
 import (
 	"fmt"
-	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -71,12 +69,7 @@ func TestLinkedTabs(t *testing.T) {
 	if got, want := eval[string](t, tb, selected), "Android 企业微信手机 外层 Android Android"; got != want {
 		t.Errorf("b after choosing Android on a: %q, want %q", got, want)
 	}
-	cls := eval[float64](t, tb, `new Promise(done => {
-		let sum = 0;
-		new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) sum += e.value; })
-			.observe({type: "layout-shift", buffered: true});
-		setTimeout(() => done(sum), 300);
-	})`)
+	cls := layoutShift(t, tb, 300)
 	if cls > 0.001 {
 		t.Errorf("b opened on Android: cumulative layout shift %.4f, want 0", cls)
 	}
@@ -160,16 +153,7 @@ func TestTabsWithoutScript(t *testing.T) {
 // the page on a phone instead of widening it.
 func TestTabsAccessible(t *testing.T) {
 	axe := axeScript(t)
-	static := serve(t, tabSite(t).Files).Config.Handler
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/_axe.js" {
-			w.Header().Set("Content-Type", "text/javascript")
-			w.Write(axe)
-			return
-		}
-		static.ServeHTTP(w, r)
-	}))
-	t.Cleanup(srv.Close)
+	srv := serveWithAxe(t, axe, tabSite(t).Files)
 	// Two of the four combinations: each width and each theme once.
 	for _, v := range []struct {
 		w    int64

@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -144,17 +145,24 @@ func TestNoLayoutShift(t *testing.T) {
 	for _, w := range []int64{375, 1280} {
 		tb := newTab(t, w, 800)
 		tb.open(t, srv.URL+guide)
-		cls := eval[float64](t, tb, `new Promise(done => {
-			let sum = 0;
-			new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) sum += e.value; })
-				.observe({type: "layout-shift", buffered: true});
-			setTimeout(() => done(sum), 500);
-		})`)
+		cls := layoutShift(t, tb, 500)
 		t.Logf("width %d: cumulative layout shift %.4f", w, cls)
 		if cls > 0.001 {
 			t.Errorf("width %d: cumulative layout shift %.4f, want 0", w, cls)
 		}
 	}
+}
+
+// layoutShift returns the cumulative layout shift of the tab's page, not
+// caused by input, from its loading until ms milliseconds from now.
+func layoutShift(t *testing.T, tb *tab, ms int) float64 {
+	t.Helper()
+	return eval[float64](t, tb, fmt.Sprintf(`new Promise(done => {
+		let sum = 0;
+		new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) sum += e.value; })
+			.observe({type: "layout-shift", buffered: true});
+		setTimeout(() => done(sum), %d);
+	})`, ms))
 }
 
 // TestPrintChecklist: the checklist prints on at most two A4 pages, without

@@ -2,7 +2,6 @@ package markdown
 
 import (
 	"bytes"
-	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -43,29 +42,33 @@ func (admonitionParser) Open(_ ast.Node, reader text.Reader, pc parser.Context) 
 	if !ok {
 		return nil, parser.NoChildren
 	}
-	c := newCallout(string(line[pos+h.kind[0] : pos+h.kind[1]]))
+	c := openingCallout(reader, line, seg, pos, h.kind, h.title)
 	c.Folded = line[pos] == '?'
 	c.Open = h.open
 	c.indent = pc.BlockIndent()
-	if h.titled && h.title[0] == h.title[1] {
-		c.Untitled = true
-	} else if h.titled {
-		base := seg.Start - seg.Padding + pos
-		c.setTitle(base+h.title[0], base+h.title[1], reader.Source())
-	}
+	c.Untitled = h.titled && h.title[0] == h.title[1]
 	reader.AdvanceToEOL()
 	return c, parser.HasChildren
 }
 
 // Continue takes blank lines and lines indented four columns past the
-// admonition's own, and gives its children what follows the indentation.
+// admonition's own (continueIndented).
 func (admonitionParser) Continue(node ast.Node, reader text.Reader, _ parser.Context) parser.State {
+	return continueIndented(reader, node.(*calloutNode).indent)
+}
+
+// continueIndented continues a block whose body is indented four columns
+// more than its opening line, at indent columns (an admonition, a tab):
+// it keeps blank lines and lines indented that far, giving the children
+// what follows the indentation, and closes the block at the first line
+// indented less.
+func continueIndented(reader text.Reader, indent int) parser.State {
 	line, _ := reader.PeekLine()
 	if util.IsBlank(line) {
 		reader.AdvanceToEOL()
 		return parser.Continue | parser.HasChildren
 	}
-	body := node.(*calloutNode).indent + 4
+	body := indent + 4
 	if w, _ := util.IndentWidth(line, reader.LineOffset()); w < body {
 		return parser.Close
 	}
@@ -105,20 +108,12 @@ func parseAdmonitionLine(line []byte) (h admonitionLine, ok bool) {
 	}
 	for word := 0; ; word++ {
 		start := i
-		for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
-			i++
-		}
+		i = skipBlanks(line, i)
 		if word > 0 && (i == start || i == len(line)) {
 			break
 		}
 		ws := i
-		for i < len(line) {
-			r, n := utf8.DecodeRune(line[i:])
-			if !isWordRune(r) {
-				break
-			}
-			i += n
-		}
+		i = wordEnd(line, i)
 		if i == ws {
 			if word == 0 {
 				return h, false // a type is required

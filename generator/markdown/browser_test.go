@@ -42,20 +42,7 @@ p { display: inline-block; margin: 0; }
 			page.WriteString("<div>" + h + "</div>")
 		}
 	}
-	file := filepath.Join(t.TempDir(), "widths.html")
-	if err := os.WriteFile(file, []byte(page.String()), 0o644); err != nil {
-		t.Fatal(err)
-	}
-
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	ctx, cancelAlloc := chromedp.NewExecAllocator(ctx, chromium.Options(t.TempDir())...)
-	defer cancelAlloc()
-	ctx, cancelCtx := chromedp.NewContext(ctx)
-	defer cancelCtx()
-	if err := chromedp.Do(ctx, chromedp.Navigate("file://"+file)); err != nil {
-		t.Fatalf("loading %s: %v", file, err)
-	}
+	ctx := openFiles(t, map[string][]byte{"widths.html": []byte(page.String())}, "widths.html")
 	widths, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](
 		`Array.from(document.querySelectorAll("p")).map(p => p.getBoundingClientRect().width)`))
 	if err != nil {
@@ -71,4 +58,27 @@ p { display: inline-block; margin: 0; }
 		}
 	}
 	t.Logf("widths (wrapped, one line): %v", widths)
+}
+
+// openFiles writes files to a new folder, opens the one named page from
+// file:// in a headless Chromium of the test's own and returns the tab,
+// closed when the test ends (the browser gives up after 30 seconds). The
+// caller has called chromium.Require.
+func openFiles(t *testing.T, files map[string][]byte, page string) context.Context {
+	t.Helper()
+	dir := t.TempDir()
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	ctx, cancelAlloc := chromedp.NewExecAllocator(ctx, chromium.Options(t.TempDir())...)
+	ctx, cancelCtx := chromedp.NewContext(ctx)
+	t.Cleanup(func() { cancelCtx(); cancelAlloc(); cancel() })
+	file := filepath.Join(dir, page)
+	if err := chromedp.Do(ctx, chromedp.Navigate("file://"+file)); err != nil {
+		t.Fatalf("loading %s: %v", file, err)
+	}
+	return ctx
 }

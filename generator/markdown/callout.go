@@ -87,6 +87,17 @@ func newCallout(typ string) *calloutNode {
 	return &calloutNode{Name: typ}
 }
 
+// openingCallout makes the callout that an opening line (an admonition's,
+// a container's) starts: line and seg as reader.PeekLine gave them, the
+// block's text from pos, its kind and title as byte ranges of line[pos:].
+// An empty title (or one of spaces) leaves the kind's default.
+func openingCallout(reader text.Reader, line []byte, seg text.Segment, pos int, kind, title [2]int) *calloutNode {
+	c := newCallout(string(line[pos+kind[0] : pos+kind[1]]))
+	base := seg.Start - seg.Padding + pos
+	c.setTitle(base+title[0], base+title[1], reader.Source())
+	return c
+}
+
 // calloutTitle is a title written by the author. Its line is a segment of
 // the source, so goldmark parses it as inline Markdown (emphasis, code,
 // links) and search and link checking see it like any other text.

@@ -55,10 +55,7 @@ func (n *codeGroupNode) Dump(src []byte, level int) { ast.DumpHelper(n, src, lev
 // colonRun returns the number of ':' that line starts with and what
 // follows them, spaces trimmed.
 func colonRun(line []byte) (int, []byte) {
-	n := 0
-	for n < len(line) && line[n] == ':' {
-		n++
-	}
+	n := colons(line)
 	return n, bytes.TrimSpace(line[n:])
 }
 

@@ -49,11 +49,9 @@ func (containerParser) Open(_ ast.Node, reader text.Reader, pc parser.Context) (
 	if !ok {
 		return nil, parser.NoChildren
 	}
-	c := newCallout(string(line[pos+h.kind[0] : pos+h.kind[1]]))
+	c := openingCallout(reader, line, seg, pos, h.kind, h.title)
 	c.Folded = c.Name == "details"
 	c.Open = h.open
-	base := seg.Start - seg.Padding + pos
-	c.setTitle(base+h.title[0], base+h.title[1], reader.Source())
 	c.fence = h.fence
 	reader.AdvanceToEOL()
 	return c, parser.HasChildren
@@ -87,24 +85,13 @@ type containerLine struct {
 // removed: ":::", the kind, then a title or [title]. A line of colons alone
 // closes rather than opens, and code-group belongs to the tabs.
 func parseContainerLine(line []byte) (h containerLine, ok bool) {
-	for h.fence < len(line) && line[h.fence] == ':' {
-		h.fence++
-	}
+	h.fence = colons(line)
 	if h.fence < 3 {
 		return h, false
 	}
-	i := h.fence
-	for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
-		i++
-	}
+	i := skipBlanks(line, h.fence)
 	h.kind[0] = i
-	for i < len(line) {
-		r, n := utf8.DecodeRune(line[i:])
-		if !isWordRune(r) {
-			break
-		}
-		i += n
-	}
+	i = wordEnd(line, i)
 	h.kind[1] = i
 	kind := line[h.kind[0]:h.kind[1]]
 	if len(kind) == 0 || string(kind) == "code-group" {
@@ -136,11 +123,40 @@ func parseContainerLine(line []byte) (h containerLine, ok bool) {
 // isContainerEnd reports whether line (indentation removed) closes a
 // container whose fence has n colons: at least n colons, then only spaces.
 func isContainerEnd(line []byte, n int) bool {
-	i := 0
-	for i < len(line) && line[i] == ':' {
+	i := colons(line)
+	return i >= 3 && i >= n && len(bytes.TrimRight(line[i:], " \t\r\n")) == 0
+}
+
+// colons counts the ':' that line starts with: the fence of a container
+// or a code group (codegroup.go).
+func colons(line []byte) int {
+	n := 0
+	for n < len(line) && line[n] == ':' {
+		n++
+	}
+	return n
+}
+
+// skipBlanks returns the index of the first byte at or after i in line
+// that is not a space or a tab.
+func skipBlanks(line []byte, i int) int {
+	for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
 		i++
 	}
-	return i >= 3 && i >= n && len(bytes.TrimRight(line[i:], " \t\r\n")) == 0
+	return i
+}
+
+// wordEnd returns the end of the run of word runes (isWordRune) that
+// starts at i in line: the type of an admonition or a container.
+func wordEnd(line []byte, i int) int {
+	for i < len(line) {
+		r, n := utf8.DecodeRune(line[i:])
+		if !isWordRune(r) {
+			break
+		}
+		i += n
+	}
+	return i
 }
 
 // isWordRune reports whether r may be part of a type name: a letter, a

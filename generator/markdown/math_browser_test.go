@@ -1,12 +1,9 @@
 package markdown
 
 import (
-	"context"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -30,26 +27,14 @@ func TestBrowserMath(t *testing.T) {
 	h := New(Options{}).Render("content/x.md", "x.md", []byte(src), nil).HTML
 	page := `<!doctype html><html lang="zh"><meta charset="utf-8"><title>math</title><style>` + string(css) +
 		`</style><body style="width:320px;margin:0"><main class="content"><h1>数学</h1>` + h + `</main></body></html>`
-	dir := t.TempDir()
-	file := filepath.Join(dir, "math.html")
+	files := map[string][]byte{}
 	axe, axeErr := os.ReadFile("../../.cache/axe/node_modules/axe-core/axe.min.js")
 	if axeErr == nil {
 		page = strings.Replace(page, "</body>", `<script src="axe.min.js"></script></body>`, 1)
-		axeErr = os.WriteFile(filepath.Join(dir, "axe.min.js"), axe, 0o644)
+		files["axe.min.js"] = axe
 	}
-	if err := os.WriteFile(file, []byte(page), 0o644); err != nil {
-		t.Fatal(err)
-	}
-
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	ctx, cancelAlloc := chromedp.NewExecAllocator(ctx, chromium.Options(t.TempDir())...)
-	defer cancelAlloc()
-	ctx, cancelCtx := chromedp.NewContext(ctx)
-	defer cancelCtx()
-	if err := chromedp.Do(ctx, chromedp.Navigate("file://"+file)); err != nil {
-		t.Fatalf("loading %s: %v", file, err)
-	}
+	files["math.html"] = []byte(page)
+	ctx := openFiles(t, files, "math.html")
 	type layout struct {
 		InlineWidth, FracHeight, FontSize float64
 		CellRights                        []float64

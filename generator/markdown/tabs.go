@@ -120,18 +120,7 @@ func (tabParser) Open(_ ast.Node, reader text.Reader, pc parser.Context) (ast.No
 // indented less ends it, unless it continues a paragraph of the body
 // (goldmark's lazy continuation, as in a list item).
 func (tabParser) Continue(node ast.Node, reader text.Reader, _ parser.Context) parser.State {
-	line, _ := reader.PeekLine()
-	if util.IsBlank(line) {
-		reader.AdvanceToEOL()
-		return parser.Continue | parser.HasChildren
-	}
-	want := node.(*tabNode).indent + 4
-	if indent, _ := util.IndentWidth(line, reader.LineOffset()); indent < want {
-		return parser.Close
-	}
-	pos, padding := util.IndentPosition(line, reader.LineOffset(), want)
-	reader.AdvanceAndSetPadding(pos, padding)
-	return parser.Continue | parser.HasChildren
+	return continueIndented(reader, node.(*tabNode).indent)
 }
 
 func (tabParser) Close(ast.Node, text.Reader, parser.Context) {}
