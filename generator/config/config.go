@@ -85,6 +85,10 @@ type Config struct {
 	// comparable with ==: sets separated by "\n", members by "\t". Read it
 	// with SynonymSets.
 	Synonyms string
+	// Langs holds languages: as one string, so that Config stays
+	// comparable with ==: one language a line, its code, name, content and
+	// suffix separated by "\t". Read it with Languages.
+	Langs string
 }
 
 // SynonymSets returns the search synonyms, one slice per set.
@@ -281,6 +285,8 @@ func (c *Config) set(key string, v *yaml.Node) error {
 		return nil
 	case "search":
 		return c.setSearch(v)
+	case "languages":
+		return c.setLanguages(v)
 	}
 	return fmt.Errorf("unknown setting %q", key)
 }
