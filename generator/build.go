@@ -116,8 +116,7 @@ func (b *Builder) Build(ch Change) (*Result, diag.List) {
 	ws, d := i18n.Load(templates.FS, fsys, cfg.Language)
 	siteWide.Merge(d)
 	wordsChanged := b.words.set(ws)
-	tree := b.part.tree(content.Tree{Dir: cfg.Content, Exclude: cfg.Exclude, Output: OutputWithin(b.opts.Src, b.opts.Out, cfg),
-		Nav: cfg.Nav, HashRoutes: cfg.HashRoutes})
+	tree := b.contentTree(cfg)
 	plan := planReuse(ch, tree, lastBuild{
 		built: b.built, theme: b.theme != nil, config: b.built && cfg == b.cfg && !wordsChanged})
 	b.built, b.cfg = true, cfg
@@ -196,6 +195,12 @@ func (b *Builder) Build(ch Change) (*Result, diag.List) {
 		diags.Sort()
 	}
 	return &Result{Site: graph, Pages: len(graph.Pages), Rendered: len(rendered), Elapsed: time.Since(start), out: out}, diags
+}
+
+// contentTree is where the pages of a build with settings cfg are.
+func (b *Builder) contentTree(cfg config.Config) content.Tree {
+	return b.part.tree(content.Tree{Dir: cfg.Content, Exclude: cfg.Exclude, Output: OutputWithin(b.opts.Src, b.opts.Out, cfg),
+		Nav: cfg.Nav, HashRoutes: cfg.HashRoutes})
 }
 
 // OutputDir is the output folder of the site at src: out (a -out flag) when

@@ -98,11 +98,15 @@ func (b *Builder) buildLanguages(ch Change, cfg config.Config, start time.Time) 
 	var diags diag.List
 	parts := make([]*Result, len(b.langs))
 	failed := false
+	trees := make([]content.Tree, len(b.langs))
+	for i, sub := range b.langs {
+		trees[i] = sub.contentTree(sub.part.config(cfg))
+	}
 	for i, sub := range b.langs {
 		if i > 0 && parts[0] != nil {
 			sub.part.fallback = fallbackOf(parts[0].Site, sub.part.prefix())
 		}
-		res, d := sub.Build(ch)
+		res, d := sub.Build(ownChange(ch, trees, i))
 		diags.Merge(d)
 		parts[i] = res
 		failed = failed || res == nil
@@ -140,6 +144,23 @@ func fallbackOf(s *site.Site, prefix string) *site.Fallback {
 		}
 	}
 	return f
+}
+
+// ownChange is ch without the paths of the other languages' pages, which
+// language i's build would otherwise take for files it does not know (and
+// so read all its pages again).
+func ownChange(ch Change, trees []content.Tree, i int) Change {
+	out := Change{All: ch.All}
+	for _, p := range ch.Paths {
+		if _, mine := trees[i].Rel(p); !mine && slices.ContainsFunc(trees, func(t content.Tree) bool {
+			_, ok := t.Rel(p)
+			return ok
+		}) {
+			continue
+		}
+		out.Paths = append(out.Paths, p)
+	}
+	return out
 }
 
 func sameLanguages(subs []*Builder, langs []config.Language) bool {
