@@ -108,6 +108,8 @@ func keyLines(t *testing.T, page []byte) string {
 			switch {
 			case n.Data == "html":
 				fmt.Fprintf(&b, "html lang=%s\n", a["lang"])
+			case n.Data == "title":
+				fmt.Fprintf(&b, "title %q\n", text(n))
 			case n.Data == "link" && a["hreflang"] != "":
 				fmt.Fprintf(&b, "hreflang %s %s\n", a["hreflang"], a["href"])
 			case n.Data == "details" && a["class"] == "lang-switch":

@@ -86,8 +86,8 @@ type Config struct {
 	// with SynonymSets.
 	Synonyms string
 	// Langs holds languages: as one string, so that Config stays
-	// comparable with ==: one language a line, its code, name, content and
-	// suffix separated by "\t". Read it with Languages.
+	// comparable with ==: one language a line, its code, name, content,
+	// suffix and title separated by "\t". Read it with Languages.
 	Langs string
 }
 

@@ -19,11 +19,15 @@ type Language struct {
 	Name    string // what the language switcher shows: 简体中文, English
 	Content string // the folder of its pages, relative to the site root; "" when Suffix is used (or for the default: the content setting)
 	Suffix  string // the file-name suffix of its pages ("en" for page.en.md); "" when Content is used
+	Title   string // the site's title in this language; "" keeps the title setting
 }
 
 // codePattern is what a language code may be: letters, digits and "-", as
 // BCP 47 tags are, so that it can be a URL folder as it is.
 var codePattern = regexp.MustCompile(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`)
+
+// suffixPattern is what a file-name suffix may be ("en", "zh-TW", "zh_CN").
+var suffixPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]*$`)
 
 // Languages lists the languages: setting, the default first; nil for a
 // single-language site.
@@ -34,7 +38,7 @@ func (c Config) Languages() []Language {
 	var out []Language
 	for _, line := range strings.Split(c.Langs, "\n") {
 		f := strings.Split(line, "\t")
-		out = append(out, Language{Code: f[0], Name: f[1], Content: f[2], Suffix: f[3]})
+		out = append(out, Language{Code: f[0], Name: f[1], Content: f[2], Suffix: f[3], Title: f[4]})
 	}
 	return out
 }
@@ -57,7 +61,7 @@ func (c *Config) setLanguages(v *yaml.Node) error {
 			return &nodeError{item, fmt.Sprintf("setting \"languages\": language %q is listed twice", l.Code)}
 		}
 		seen[strings.ToLower(l.Code)] = true
-		lines = append(lines, strings.Join([]string{l.Code, l.Name, l.Content, l.Suffix}, "\t"))
+		lines = append(lines, strings.Join([]string{l.Code, l.Name, l.Content, l.Suffix, l.Title}, "\t"))
 		if i == 0 {
 			c.Language = l.Code
 			if l.Content != "" {
@@ -87,8 +91,10 @@ func language(item *yaml.Node, first bool) (Language, error) {
 			dst = &l.Content
 		case "suffix":
 			dst = &l.Suffix
+		case "title":
+			dst = &l.Title
 		default:
-			return l, &nodeError{k, fmt.Sprintf("unknown setting \"languages.%s\" (want code, name, content or suffix)", k.Value)}
+			return l, &nodeError{k, fmt.Sprintf("unknown setting \"languages.%s\" (want code, name, content, suffix or title)", k.Value)}
 		}
 		if val.Kind != yaml.ScalarNode || val.ShortTag() == "!!null" || strings.ContainsAny(val.Value, "\t\n") {
 			return l, &nodeError{val, fmt.Sprintf("setting \"languages.%s\": want a string", k.Value)}
@@ -114,8 +120,8 @@ func language(item *yaml.Node, first bool) (Language, error) {
 		return l, &nodeError{item, fmt.Sprintf("setting \"languages\": the first language, %q, is the default and takes no suffix", l.Code)}
 	case !first && l.Content == "" && l.Suffix == "":
 		return l, &nodeError{item, fmt.Sprintf("setting \"languages\": language %q needs content (its folder) or suffix (page.%s.md)", l.Code, strings.ToLower(l.Code))}
-	case l.Suffix != "" && !codePattern.MatchString(l.Suffix):
-		return l, &nodeError{item, fmt.Sprintf("setting \"languages\": want a suffix of letters, digits and -, such as en, got %q", l.Suffix)}
+	case l.Suffix != "" && !suffixPattern.MatchString(l.Suffix):
+		return l, &nodeError{item, fmt.Sprintf("setting \"languages\": want a suffix of letters, digits, - and _, such as en, got %q", l.Suffix)}
 	}
 	return l, nil
 }
@@ -128,6 +134,9 @@ func (c Config) ForLanguage(l Language, isDefault bool) Config {
 	out.Language = l.Code
 	if l.Content != "" {
 		out.Content = l.Content
+	}
+	if l.Title != "" {
+		out.Title = l.Title
 	}
 	if !isDefault {
 		base := c.BaseURL
