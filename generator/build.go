@@ -73,8 +73,9 @@ type Builder struct {
 	// part is set on the Builder of one language of a multilingual site;
 	// langs, on a multilingual site's own Builder, are its languages'
 	// Builders (see languages.go).
-	part  *langPart
-	langs []*Builder
+	part        *langPart
+	langs       []*Builder
+	loadedSoFar int // pages the languages built so far have, for Options.Loaded
 }
 
 // NewBuilder returns a Builder for opts.

@@ -90,11 +90,20 @@ func (b *Builder) buildLanguages(ch Change, cfg config.Config, start time.Time) 
 	if !sameLanguages(b.langs, langs) {
 		b.langs = nil
 		for i, l := range langs {
-			sub := NewBuilder(b.opts)
+			opts := b.opts
+			if loaded := b.opts.Loaded; loaded != nil {
+				// Told the pages of every language so far, not of one.
+				opts.Loaded = func(n int) {
+					b.loadedSoFar += n
+					loaded(b.loadedSoFar)
+				}
+			}
+			sub := NewBuilder(opts)
 			sub.part = &langPart{lang: l, isDefault: i == 0, all: langs}
 			b.langs = append(b.langs, sub)
 		}
 	}
+	b.loadedSoFar = 0
 	var diags diag.List
 	parts := make([]*Result, len(b.langs))
 	failed := false
