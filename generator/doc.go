@@ -254,7 +254,7 @@
 //     not broken. Links otherwise resolve within the language.
 //
 // The default language's pages that another language lacks are one
-// warning, a count and the list, not one diagnostic each:
+// warning, a count and the list (the first 100), not one diagnostic each:
 //
 //	zhinan.yaml: warning: 2 pages have no translation (readers are sent to that language's home page): en: content/a.md, en: content/b.md
 //

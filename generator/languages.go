@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"fmt"
 	"path"
 	"slices"
 	"strings"
@@ -247,11 +248,19 @@ func pairTranslations(parts []langResult, langs []config.Language) diag.List {
 	var d diag.List
 	if len(missing) > 0 {
 		slices.Sort(missing)
+		list := missing
+		if len(list) > maxMissingListed {
+			list = append(list[:maxMissingListed:maxMissingListed], fmt.Sprintf("and %d more", len(missing)-maxMissingListed))
+		}
 		d.Warn(config.File, 0, 0, "%d %s no translation (readers are sent to that language's home page): %s",
-			len(missing), plural(len(missing), "page has", "pages have"), strings.Join(missing, ", "))
+			len(missing), plural(len(missing), "page has", "pages have"), strings.Join(list, ", "))
 	}
 	return d
 }
+
+// maxMissingListed is how many untranslated pages the warning names: a
+// translation under way can lack thousands, and one line must stay readable.
+const maxMissingListed = 100
 
 func plural(n int, one, many string) string {
 	if n == 1 {
