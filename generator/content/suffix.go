@@ -38,11 +38,11 @@ func (s Tree) suffixed(rel string) string {
 }
 
 // cutSuffix cuts ".<suffix>" off the end of a file name without ".md",
-// ignoring case ("page.EN" has the suffix "en"), and never leaves the
-// name empty.
+// and never leaves the name empty. Case counts: Tree.File writes the
+// suffix back as the setting spells it, so "page.EN.md" is no "en" page.
 func cutSuffix(stem, suffix string) (string, bool) {
 	dot := len(stem) - len(suffix) - 1
-	if dot <= 0 || stem[dot] != '.' || stem[dot-1] == '/' || !strings.EqualFold(stem[dot+1:], suffix) {
+	if dot <= 0 || stem[dot] != '.' || stem[dot-1] == '/' || stem[dot+1:] != suffix {
 		return stem, false
 	}
 	return stem[:dot], true
