@@ -222,7 +222,10 @@
 // Each language has code (a BCP 47 tag: <html lang>, hreflang, the URL
 // folder and the theme's words, templates/i18n/<code>.yaml; the default theme
 // has zh-CN, zh-TW, ja and en), name (what the switcher shows; default the
-// code), optionally title (the site's title in that language), and either
+// code), optionally title (the site's title in that language) and nav (its
+// navigation file, as the nav setting: a language with a folder of its own
+// does not take the site's nav, whose paths are the default's; a SUMMARY.md
+// beside its pages still orders them), and either
 // content, the folder of its pages (MkDocs' docs/ + en/docs/ and Hugo's
 // content/ + content.en/ alike; a language's folder inside another's is left
 // out of it), or suffix, for pages beside the default's: content/a.en.md is

@@ -90,7 +90,7 @@ type Config struct {
 	Synonyms string
 	// Langs holds languages: as one string, so that Config stays
 	// comparable with ==: one language a line, its code, name, content,
-	// suffix and title separated by "\t". Read it with Languages.
+	// suffix, title and nav separated by "\t". Read it with Languages.
 	Langs string
 }
 

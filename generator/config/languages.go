@@ -20,6 +20,12 @@ type Language struct {
 	Content string // the folder of its pages, relative to the site root; "" when Suffix is used (or for the default: the content setting)
 	Suffix  string // the file-name suffix of its pages ("en" for page.en.md); "" when Content is used
 	Title   string // the site's title in this language; "" keeps the title setting
+	// Nav is the language's navigation file (as the nav setting). A
+	// language with a folder of its own does not take the nav setting,
+	// whose paths are the default language's folder; a SUMMARY.md beside
+	// its pages still orders them. A suffix language takes it: its pages
+	// have the default's paths.
+	Nav string
 }
 
 // codePattern is what a language code may be: letters, digits and "-", as
@@ -38,7 +44,7 @@ func (c Config) Languages() []Language {
 	var out []Language
 	for _, line := range strings.Split(c.Langs, "\n") {
 		f := strings.Split(line, "\t")
-		out = append(out, Language{Code: f[0], Name: f[1], Content: f[2], Suffix: f[3], Title: f[4]})
+		out = append(out, Language{Code: f[0], Name: f[1], Content: f[2], Suffix: f[3], Title: f[4], Nav: f[5]})
 	}
 	return out
 }
@@ -61,7 +67,7 @@ func (c *Config) setLanguages(v *yaml.Node) error {
 			return &nodeError{item, fmt.Sprintf("setting \"languages\": language %q is listed twice", l.Code)}
 		}
 		seen[strings.ToLower(l.Code)] = true
-		lines = append(lines, strings.Join([]string{l.Code, l.Name, l.Content, l.Suffix, l.Title}, "\t"))
+		lines = append(lines, strings.Join([]string{l.Code, l.Name, l.Content, l.Suffix, l.Title, l.Nav}, "\t"))
 		if i == 0 {
 			c.Language = l.Code
 			if l.Content != "" {
@@ -93,8 +99,10 @@ func language(item *yaml.Node, first bool) (Language, error) {
 			dst = &l.Suffix
 		case "title":
 			dst = &l.Title
+		case "nav":
+			dst = &l.Nav
 		default:
-			return l, &nodeError{k, fmt.Sprintf("unknown setting \"languages.%s\" (want code, name, content, suffix or title)", k.Value)}
+			return l, &nodeError{k, fmt.Sprintf("unknown setting \"languages.%s\" (want code, name, content, suffix, title or nav)", k.Value)}
 		}
 		if val.Kind != yaml.ScalarNode || val.ShortTag() == "!!null" || strings.ContainsAny(val.Value, "\t\n") {
 			return l, &nodeError{val, fmt.Sprintf("setting \"languages.%s\": want a string", k.Value)}
@@ -112,6 +120,12 @@ func language(item *yaml.Node, first bool) (Language, error) {
 			return l, &nodeError{item, err.Error()}
 		}
 		l.Content = path.Clean(l.Content)
+	}
+	if l.Nav != "" {
+		if err := checkInside("languages.nav", "file", l.Nav, "en/mkdocs.yml or content.en/SUMMARY.md"); err != nil {
+			return l, &nodeError{item, err.Error()}
+		}
+		l.Nav = path.Clean(strings.ReplaceAll(l.Nav, "\\", "/"))
 	}
 	switch {
 	case l.Content != "" && l.Suffix != "":
@@ -137,6 +151,12 @@ func (c Config) ForLanguage(l Language, isDefault bool) Config {
 	}
 	if l.Title != "" {
 		out.Title = l.Title
+	}
+	switch {
+	case l.Nav != "":
+		out.Nav = l.Nav
+	case !isDefault && l.Content != "":
+		out.Nav = ""
 	}
 	if !isDefault {
 		base := c.BaseURL

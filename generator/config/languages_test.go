@@ -8,13 +8,13 @@ import (
 func TestLanguages(t *testing.T) {
 	cfg, errs := load(t, "base_url: https://example.org/docs/\nlanguages:\n"+
 		"  - {code: zh-CN, name: 简体中文, content: docs}\n"+
-		"  - {code: en, name: English, content: en/docs/, title: The guide}\n"+
+		"  - {code: en, name: English, content: en/docs/, title: The guide, nav: en/mkdocs.yml}\n"+
 		"  - {code: ja, suffix: ja}\n")
 	if errs != "" {
 		t.Fatal(errs)
 	}
 	ls := cfg.Languages()
-	want := []Language{{Code: "zh-CN", Name: "简体中文", Content: "docs"}, {Code: "en", Name: "English", Content: "en/docs", Title: "The guide"},
+	want := []Language{{Code: "zh-CN", Name: "简体中文", Content: "docs"}, {Code: "en", Name: "English", Content: "en/docs", Title: "The guide", Nav: "en/mkdocs.yml"},
 		{Code: "ja", Name: "ja", Suffix: "ja"}}
 	if len(ls) != 3 || ls[0] != want[0] || ls[1] != want[1] || ls[2] != want[2] {
 		t.Fatalf("languages %+v, want %+v", ls, want)
@@ -23,7 +23,7 @@ func TestLanguages(t *testing.T) {
 		t.Errorf("the first language is the default: language %q, content %q", cfg.Language, cfg.Content)
 	}
 	en := cfg.ForLanguage(ls[1], false)
-	if en.BaseURL != "https://example.org/docs/en/" || en.Content != "en/docs" || en.Language != "en" || en.Title != "The guide" {
+	if en.BaseURL != "https://example.org/docs/en/" || en.Content != "en/docs" || en.Language != "en" || en.Title != "The guide" || en.Nav != "en/mkdocs.yml" {
 		t.Errorf("English settings: %+v", en)
 	}
 	if zh := cfg.ForLanguage(ls[0], true); zh != cfg {
@@ -47,6 +47,21 @@ func TestLanguagesErrors(t *testing.T) {
 	} {
 		if _, errs := load(t, tc.yaml); !strings.Contains(errs, tc.want) {
 			t.Errorf("%q: got %q, want %q", tc.yaml, errs, tc.want)
+		}
+	}
+}
+
+// A language with a folder of its own does not take the nav setting (its
+// paths are the default's folder); a suffix language does.
+func TestLanguageNav(t *testing.T) {
+	cfg, errs := load(t, "nav: mkdocs.yml\nlanguages:\n  - {code: zh-CN}\n  - {code: en, content: en/docs}\n  - {code: ja, suffix: ja}\n")
+	if errs != "" {
+		t.Fatal(errs)
+	}
+	ls := cfg.Languages()
+	for i, want := range []string{"mkdocs.yml", "", "mkdocs.yml"} {
+		if got := cfg.ForLanguage(ls[i], i == 0).Nav; got != want {
+			t.Errorf("%s: nav %q, want %q", ls[i].Code, got, want)
 		}
 	}
 }
