@@ -37,7 +37,7 @@ func listen(addr string, chosen bool) (net.Listener, error) {
 }
 
 // watchOptions names what a watcher of the site at src follows: its folder
-// of pages as zhinan.yaml sets it, the theme and the settings, never the
+// of pages as zhinan.yaml sets it (every language's, in a multilingual site), the theme and the settings, never the
 // output folder out (as -out gives it; "" for the output setting), which
 // every build rewrites. Broken settings give the defaults; the build
 // reports them.
@@ -51,8 +51,14 @@ func watchOptions(src, out string) watch.Options {
 	if cfg.Nav != "" {
 		files = append(slices.Clip(files), cfg.Nav) // mkdocs.yml lies outside the folder of pages
 	}
+	dirs := []string{cfg.Content, "templates", "i18n"}
+	for _, l := range cfg.Languages() {
+		if l.Content != "" && !slices.Contains(dirs, l.Content) {
+			dirs = append(dirs, l.Content) // each language's own folder of pages
+		}
+	}
 	return watch.Options{
-		Dirs:  []string{cfg.Content, "templates", "i18n"},
+		Dirs:  dirs,
 		Files: files,
 		Skip:  skip,
 	}

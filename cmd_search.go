@@ -22,6 +22,7 @@ func runSearch(args []string) int {
 	asJSON := fs.Bool("json", false, "print the results as JSON")
 	drafts := fs.Bool("drafts", false, "include draft pages")
 	links := fs.String("links", "warn", "broken links and anchors: error or warn (search works on a site with broken links)")
+	lang := fs.String("lang", "", "in a site of several languages, search this language's pages (a code from languages: in zhinan.yaml); default: the first")
 	if rc := parse(fs, args); rc >= 0 {
 		return rc
 	}
@@ -38,7 +39,11 @@ func runSearch(args []string) int {
 		fmt.Fprintln(os.Stderr, diags.Error())
 		return 1
 	}
-	ix, err := search.Open(resultFS{res})
+	if res.Language(*lang) == nil {
+		fmt.Fprintf(os.Stderr, "zhinan search: -lang %q: the site has no such language (it has %s)\n", *lang, siteLanguages(res))
+		return 2
+	}
+	ix, err := search.Open(resultFS{res.Language(*lang)})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "zhinan search: the built site has no usable search index:", err)
 		return 1
@@ -129,4 +134,12 @@ func clean(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// siteLanguages names the languages a site has, for a message.
+func siteLanguages(res *generator.Result) string {
+	if codes := res.Languages(); codes != nil {
+		return strings.Join(codes, ", ")
+	}
+	return res.Site.Config.Language
 }

@@ -4,7 +4,7 @@
 //	zhinan serve   [-addr 127.0.0.1:1313] [-drafts]        build in memory, watch, live reload
 //	zhinan watch   [-out public]                           rebuild public/ on every change
 //	zhinan check                                           all diagnostics, write nothing
-//	zhinan search  [-n 10] [-json] QUERY                   the site's own search, in the terminal
+//	zhinan search  [-n 10] [-json] [-lang en] QUERY        the site's own search, in the terminal
 //	zhinan init    [DIR]                                   start a site, or make a Markdown book folder a site
 //	zhinan version                                         print the version
 //	zhinan help    [command]
@@ -39,7 +39,7 @@ func init() {
 		{"serve", "build in memory, serve with live reload, rebuild on every change", "serve [-src .] [-addr 127.0.0.1:1313] [-drafts] [-links warn|error] [-open] [-poll 0]", runServe},
 		{"watch", "rebuild the output folder on every change", "watch [-src .] [-out public] [-drafts] [-links error|warn] [-poll 0]", runWatch},
 		{"check", "report every problem of the site; write nothing", "check [-src .] [-drafts] [-links error|warn]", runCheck},
-		{"search", "search the built site from the terminal", "search [-src .] [-n 10] [-json] QUERY", runSearch},
+		{"search", "search the built site from the terminal", "search [-src .] [-n 10] [-json] [-lang en] QUERY", runSearch},
 		{"init", "start a site here: a small one, or settings for the Markdown book already here (mdBook, GitBook, MkDocs, docsify, VuePress/VitePress, Docusaurus)", "init [DIR]", runInit},
 		{"version", "print the version of zhinan", "version", runVersion},
 		{"help", "explain a command", "help [command]", runHelp},

@@ -110,3 +110,41 @@ func TestRefusedOutputsOfPages(t *testing.T) {
 		t.Fatalf("pages damaged: %v", err)
 	}
 }
+
+// A multilingual site's watcher follows every language's folder of pages,
+// so an edit to an English page in content.en/ rebuilds the preview.
+func TestWatchLanguageFolders(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"zhinan.yaml":       "languages:\n  - {code: zh-CN, name: 中文}\n  - {code: en, name: English, content: content.en}\n",
+		"content/_index.md": "# 首页\n", "content.en/_index.md": "# Home\n",
+	} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wo := watchOptions(dir, "")
+	if !slices.Contains(wo.Dirs, "content.en") || !slices.Contains(wo.Dirs, "content") {
+		t.Fatalf("watched folders %q, want content and content.en", wo.Dirs)
+	}
+	wo.Debounce = 50 * time.Millisecond
+	w, err := watch.New(dir, wo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	time.Sleep(100 * time.Millisecond)
+	if err := os.WriteFile(filepath.Join(dir, "content.en", "_index.md"), []byte("# Home again\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case batch := <-w.Batches():
+		if !slices.Contains(batch.Paths, "content.en/_index.md") {
+			t.Errorf("batch %v, want content.en/_index.md", batch.Paths)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the edit in content.en/ was not seen")
+	}
+}

@@ -70,6 +70,12 @@ type Builder struct {
 	words   words         // the reader-facing words, for templates' {{t}}
 	anchors site.Anchors  // which pages link to missing headings, checked again only where renders changed
 	graph   site.Cache    // how the last build's pages link to each other
+	// part is set on the Builder of one language of a multilingual site;
+	// langs, on a multilingual site's own Builder, are its languages'
+	// Builders (see languages.go).
+	part        *langPart
+	langs       []*Builder
+	loadedSoFar int // pages the languages built so far have, for Options.Loaded
 }
 
 // NewBuilder returns a Builder for opts.
@@ -101,11 +107,17 @@ func (b *Builder) Build(ch Change) (*Result, diag.List) {
 	if b.opts.Links != "" {
 		cfg.Links = b.opts.Links
 	}
+	if b.part == nil && cfg.Langs != "" && len(siteWide) == 0 {
+		return b.buildLanguages(ch, cfg, start)
+	}
+	b.langs = nil
+	if b.part != nil {
+		cfg = b.part.config(cfg)
+	}
 	ws, d := i18n.Load(templates.FS, fsys, cfg.Language)
 	siteWide.Merge(d)
 	wordsChanged := b.words.set(ws)
-	tree := content.Tree{Dir: cfg.Content, Exclude: cfg.Exclude, Output: OutputWithin(b.opts.Src, b.opts.Out, cfg),
-		Nav: cfg.Nav, HashRoutes: cfg.HashRoutes}
+	tree := b.contentTree(cfg)
 	plan := planReuse(ch, tree, lastBuild{
 		built: b.built, theme: b.theme != nil, config: b.built && cfg == b.cfg && !wordsChanged})
 	b.built, b.cfg = true, cfg
@@ -124,6 +136,11 @@ func (b *Builder) Build(ch Change) (*Result, diag.List) {
 	}
 	table, d := site.NewTable(cfg.BasePath(), tree, pages, loaded.Assets)
 	diags.Merge(d)
+	if b.part != nil && b.part.fallback != nil {
+		f := *b.part.fallback
+		f.Title = ws.T("untranslated_link")
+		table.SetFallback(&f)
+	}
 	theme := b.theme
 	if !plan.theme || theme == nil {
 		theme, d = tmpl.Load(templates.FS, fsys, b.words.templateFuncs())
@@ -179,6 +196,12 @@ func (b *Builder) Build(ch Change) (*Result, diag.List) {
 		diags.Sort()
 	}
 	return &Result{Site: graph, Pages: len(graph.Pages), Rendered: len(rendered), Elapsed: time.Since(start), out: out}, diags
+}
+
+// contentTree is where the pages of a build with settings cfg are.
+func (b *Builder) contentTree(cfg config.Config) content.Tree {
+	return b.part.tree(content.Tree{Dir: cfg.Content, Exclude: cfg.Exclude, Output: OutputWithin(b.opts.Src, b.opts.Out, cfg),
+		Nav: cfg.Nav, HashRoutes: cfg.HashRoutes})
 }
 
 // OutputDir is the output folder of the site at src: out (a -out flag) when

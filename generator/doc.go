@@ -5,7 +5,8 @@
 // # The site folder
 //
 //	zhinan.yaml        settings: title, description, language, base_url, repo_url, unsafe_html,
-//	                   links, stale_after, content, output, exclude, nav, hash_routes, mermaid (package config)
+//	                   links, stale_after, content, output, exclude, nav, hash_routes, mermaid,
+//	                   languages (package config; see Languages below)
 //	content/           the pages: every *.md is a page; other files are copied beside them.
 //	                   Another folder with content: docs, the site folder itself with content: .
 //	SUMMARY.md         optional, here or beside the pages: a book's table of contents (package summary);
@@ -81,6 +82,8 @@
 //	                        name with no template is an error, but for a VuePress or VitePress layout
 //	                        (a Vue component, capitalised, or doc): a warning, and the default
 //	params         mapping  free data for a site's own templates (.Page.Meta.Params)
+//	translation_key string  in a multilingual site, pairs a page with its translations when
+//	               their paths differ (see Languages)
 //
 // A value of the wrong type or invalid YAML is an error with the line and
 // column where it is. So is a key one edit (a letter added, dropped, changed
@@ -208,6 +211,62 @@
 //     common; \( is always math, as in arithmatex and mdBook. A formula zhinan
 //     cannot convert stays visible as TeX and is a warning with its position.
 //
+// # Languages
+//
+// A site in several languages lists them in zhinan.yaml; the first is the
+// default, published at the site's root, each other one under /<code>/:
+//
+//	languages:
+//	  - {code: zh-CN, name: 简体中文}                      # the default: the content setting's folder
+//	  - {code: en, name: English, content: content.en}   # a folder per language ...
+//	  - {code: ja, name: 日本語, suffix: ja}               # ... or a suffix per file: page.ja.md beside page.md
+//
+// Each language has code (a BCP 47 tag: <html lang>, hreflang, the URL
+// folder and the theme's words, templates/i18n/<code>.yaml; the default theme
+// has zh-CN, zh-TW, ja and en), name (what the switcher shows; default the
+// code), optionally title (the site's title in that language) and nav (its
+// navigation file, as the nav setting: a language with a folder of its own
+// does not take the site's nav, whose paths are the default's; a SUMMARY.md
+// beside its pages still orders them), and either
+// content, the folder of its pages (MkDocs' docs/ + en/docs/ and Hugo's
+// content/ + content.en/ alike; a language's folder inside another's is left
+// out of it), or suffix, for pages beside the default's: content/a.en.md is
+// the English a.md, and the default language leaves every suffixed file out.
+// Images and other files are shared in the suffix layout; in the folder
+// layout each language has its own. Without languages: a site is built as
+// it always was, byte for byte.
+//
+// Each language is a site of its own, built with the same theme and
+// pipeline: its pages, reading order, sidebar, prev/next, tags, 404 page,
+// feed (<code>/index.xml) and search index (<code>/search/: a query
+// searches the reader's language only; zhinan search -lang en QUERY) are its
+// own, and its diagnostics name its files. Then they are joined:
+//
+//   - Translations pair by path in the folder of pages (content/guide/a.md
+//     and content.en/guide/a.md), or by a translation_key front matter key
+//     when the paths differ; generated pages (tags, list pages) by URL.
+//   - Every page has <html lang>, a <link rel="alternate" hreflang> for each
+//     language it exists in and one with hreflang x-default (the default
+//     language's page), and a language switcher in the header that leads
+//     to the same page in each language, or, when it has no translation
+//     there, to that language's home page, marked (class "untranslated" and
+//     the words language_missing).
+//   - sitemap.xml and robots.txt are at the root, once: the sitemap lists
+//     every language's pages, each with its alternates as xhtml:link.
+//   - A link to a page the language does not have, but the default
+//     language has, leads to the default language's page (class
+//     "untranslated-link", title from the words untranslated_link): it is
+//     not broken. Links otherwise resolve within the language.
+//
+// The default language's pages that another language lacks are one
+// warning, a count and the list (the first 100), not one diagnostic each:
+//
+//	zhinan.yaml: warning: 2 pages have no translation (readers are sent to that language's home page): en: content/a.md, en: content/b.md
+//
+// serve and watch rebuild every language, each reusing its own caches and
+// reading only its own changed files, with the same per-page fault
+// isolation; the served site is the site a clean build gives.
+//
 // # Template data
 //
 // Every layout runs with a PageData as its dot:
@@ -293,6 +352,11 @@
 //	               (or it has none): the theme shows a banner that its steps may be out of date
 //	.CheckAge      days since the last check, when the page is stale and has one
 //	.Contains PAGE true if PAGE is this page or below it (to open the sidebar on the current path)
+//	.Translations  in a multilingual site, the page in every language, this one included, in the
+//	               order of languages: (nil otherwise): .Code .Name .Current .Page (the
+//	               translation, or that language's home page when .Missing) .Href (relative
+//	               link from this page). The default theme's partials/languages.html makes
+//	               the hreflang links and the switcher from it
 //	.IsSection     true for pages that list others
 //
 // Template functions besides the standard ones: t "key" (the reader-facing

@@ -25,21 +25,38 @@ type Result struct {
 	Rendered int           // pages whose Markdown was rendered this time (the rest came from the cache)
 	Elapsed  time.Duration // wall time of Build (templates run later)
 
-	out *fileSet
+	out   *fileSet
+	langs []langResult // a multilingual site's languages, the default first (see languages.go); out is then nil
 }
 
 // File returns one output file, making it if it was not made yet, and keeps
 // it for the next call. A path that is not part of the site gives an error
 // satisfying errors.Is(err, fs.ErrNotExist); a template that fails gives a
 // *diag.Diag. It is safe for concurrent use.
-func (r *Result) File(name string) ([]byte, error) { return r.out.file(name, true) }
+func (r *Result) File(name string) ([]byte, error) { return r.file(name, true) }
+
+func (r *Result) file(name string, keep bool) ([]byte, error) {
+	if r.langs != nil {
+		return r.langFile(name, keep)
+	}
+	return r.out.file(name, keep)
+}
 
 // Names lists every output file, sorted.
-func (r *Result) Names() []string { return r.out.names() }
+func (r *Result) Names() []string {
+	if r.langs != nil {
+		return r.langNames()
+	}
+	return r.out.names()
+}
 
 // Source is the file an output file is made from, relative to the site
 // root ("content/platforms/ios.md" for "platforms/ios/index.html"), or "".
 func (r *Result) Source(name string) string {
+	if r.langs != nil {
+		sub, rest := r.langOf(name)
+		return sub.Source(rest)
+	}
 	if j, ok := r.out.jobs[name]; ok && j.data.Redirect == "" && j.data.Page != nil {
 		return j.data.Page.File
 	}
@@ -55,6 +72,14 @@ func (r *Result) Source(name string) string {
 // Assets are the theme's files (the output's assets/ folder), by output path.
 func (r *Result) Assets() map[string][]byte {
 	files := map[string][]byte{}
+	for _, lr := range r.langs {
+		for name, b := range lr.res.Assets() {
+			files[lr.prefix+name] = b
+		}
+	}
+	if r.langs != nil {
+		return files
+	}
 	for name, b := range r.out.static {
 		if strings.HasPrefix(name, "assets/") {
 			files[name] = b
@@ -66,13 +91,33 @@ func (r *Result) Assets() map[string][]byte {
 // Check makes every file (on all cores) and returns the problems of the
 // templates that failed. What it made is kept for File.
 func (r *Result) Check() diag.List {
-	_, diags := r.out.all(true)
+	_, diags := r.all(true)
 	return diags
 }
 
 // Files makes every file and returns them all, with the problems of the
 // templates that failed (those files are missing from the map).
-func (r *Result) Files() (map[string][]byte, diag.List) { return r.out.all(false) }
+func (r *Result) Files() (map[string][]byte, diag.List) { return r.all(false) }
+
+func (r *Result) all(keep bool) (map[string][]byte, diag.List) {
+	if r.langs == nil {
+		return r.out.all(keep)
+	}
+	files := map[string][]byte{}
+	var diags diag.List
+	for _, lr := range r.langs {
+		f, d := lr.res.all(keep)
+		diags = append(diags, d...)
+		for name, b := range f {
+			if lr.prefix == "" || !rootOnly[name] {
+				files[lr.prefix+name] = b
+			}
+		}
+	}
+	files["sitemap.xml"] = r.sitemap()
+	diags.Sort()
+	return files, diags
+}
 
 // Write replaces the folder dir with the site (package output: staged, then
 // swapped in whole), making each file as it is written so that the site is
@@ -87,7 +132,7 @@ func (r *Result) Write(dir string, keepFailed bool) error {
 	var failed diag.List
 	var mu sync.Mutex
 	get := func(name string) ([]byte, error) {
-		b, err := r.out.file(name, false)
+		b, err := r.file(name, false)
 		var d *diag.Diag
 		if !keepFailed || !errors.As(err, &d) {
 			return b, err
@@ -105,12 +150,7 @@ func (r *Result) Write(dir string, keepFailed bool) error {
 	// two never take memory at once; else it is built on the side while
 	// the pages are written (they do not need it, and writing leaves the
 	// cores time to spare while the kernel makes files).
-	if !r.out.dropContent {
-		go r.out.searchIndex()
-	}
-	err := output.WriteSets(dir,
-		output.Set{Names: r.out.siteNames, Get: get},
-		output.Set{Names: r.out.searchNames, Get: get})
+	err := output.WriteSets(dir, r.writeSets(get)...)
 	if err != nil {
 		return writeError(err)
 	}

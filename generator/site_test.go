@@ -11,7 +11,6 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/google/go-cmp/cmp"
 	"golang.org/x/tools/txtar"
 )
 
@@ -62,30 +61,7 @@ func testArchive(t *testing.T, file string) {
 		sort.Strings(names)
 		got["want/files"] = strings.Join(names, "\n") + "\n"
 	}
-	changed := false
-	for i, f := range ar.Files {
-		if !strings.HasPrefix(f.Name, "want/") {
-			continue
-		}
-		g, ok := got[f.Name]
-		if !ok {
-			t.Errorf("%s: the build made no %s", file, f.Name)
-			continue
-		}
-		if *update {
-			ar.Files[i].Data = []byte(g)
-			changed = true
-			continue
-		}
-		if diff := cmp.Diff(string(f.Data), g); diff != "" {
-			t.Errorf("%s: %s differs (-want +got):\n%s", file, f.Name, diff)
-		}
-	}
-	if changed {
-		if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	compareArchive(t, file, ar, got)
 }
 
 // archiveSite turns an archive into a site file system and build options.

@@ -23,19 +23,35 @@ func siteFiles(s *site.Site) map[string][]byte {
 	}
 }
 
-func sitemap(s *site.Site) []byte {
+func sitemap(s *site.Site) []byte { return sitemapOf([]*site.Site{s}) }
+
+// sitemapOf lists the pages of one site, or of every language of a
+// multilingual one, each page with its translations as xhtml:link
+// alternates (as search engines read them).
+func sitemapOf(sites []*site.Site) []byte {
 	var b bytes.Buffer
 	b.WriteString(xml.Header)
-	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
-	// The later pages of long lists too: crawlers reach every page through them.
-	for _, p := range slices.Concat(s.Pages, s.Listings) {
-		b.WriteString("  <url><loc>")
-		xml.EscapeText(&b, []byte(escapeURL(p.Permalink)))
-		b.WriteString("</loc>")
-		if t := p.Updated(); !t.IsZero() {
-			fmt.Fprintf(&b, "<lastmod>%s</lastmod>", t.Format("2006-01-02"))
+	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"`)
+	if len(sites) > 1 {
+		b.WriteString(` xmlns:xhtml="http://www.w3.org/1999/xhtml"`)
+	}
+	b.WriteString(">\n")
+	for _, s := range sites {
+		// The later pages of long lists too: crawlers reach every page through them.
+		for _, p := range slices.Concat(s.Pages, s.Listings) {
+			b.WriteString("  <url><loc>")
+			xml.EscapeText(&b, []byte(escapeURL(p.Permalink)))
+			b.WriteString("</loc>")
+			if t := p.Updated(); !t.IsZero() {
+				fmt.Fprintf(&b, "<lastmod>%s</lastmod>", t.Format("2006-01-02"))
+			}
+			for _, t := range p.Translations {
+				if !t.Missing {
+					fmt.Fprintf(&b, `<xhtml:link rel="alternate" hreflang="%s" href="%s"/>`, xmlAttr(t.Code), xmlAttr(escapeURL(t.Page.Permalink)))
+				}
+			}
+			b.WriteString("</url>\n")
 		}
-		b.WriteString("</url>\n")
 	}
 	b.WriteString("</urlset>\n")
 	return b.Bytes()

@@ -11,7 +11,7 @@ import (
 // Every callout kind has a title in each shipped language, so no page
 // shows a key such as "callout_info".
 func TestCalloutWords(t *testing.T) {
-	for _, lang := range []string{"zh-CN", "en"} {
+	for _, lang := range []string{"zh-CN", "zh-TW", "ja", "en"} {
 		ws, _ := i18n.Load(templates.FS, nil, lang)
 		titles := markdownWords(ws).Callouts
 		for _, kind := range markdown.CalloutKinds {

@@ -17,6 +17,9 @@
 //	nav: mkdocs.yml             # the file giving reading order, titles and nesting (default: SUMMARY.md, see below)
 //	hash_routes: false          # true: links written as docsify's routes ("#/guide/intro") lead to pages
 //	mermaid: vendor/mermaid.min.js  # the site's copy of Mermaid's script; default node_modules/mermaid/dist/mermaid.min.js
+//	languages:                  # a site in several languages; the first is the default, at /
+//	  - {code: zh-CN, name: 简体中文}
+//	  - {code: en, name: English, content: content.en, title: The guide}   # at /en/; or suffix: en for page.en.md
 //	search:
 //	  synonyms:                 # words a reader may type for the words the guides use
 //	    - [安卓, Android]        # a query holding one member also finds pages holding another
@@ -85,6 +88,10 @@ type Config struct {
 	// comparable with ==: sets separated by "\n", members by "\t". Read it
 	// with SynonymSets.
 	Synonyms string
+	// Langs holds languages: as one string, so that Config stays
+	// comparable with ==: one language a line, its code, name, content,
+	// suffix, title and nav separated by "\t". Read it with Languages.
+	Langs string
 }
 
 // SynonymSets returns the search synonyms, one slice per set.
@@ -281,6 +288,8 @@ func (c *Config) set(key string, v *yaml.Node) error {
 		return nil
 	case "search":
 		return c.setSearch(v)
+	case "languages":
+		return c.setLanguages(v)
 	}
 	return fmt.Errorf("unknown setting %q", key)
 }

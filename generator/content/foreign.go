@@ -81,7 +81,7 @@ var themeKeys = map[string]bool{
 
 // ourKeys are the keys Meta.set knows, for suggestions.
 var ourKeys = []string{"title", "description", "weight", "tags", "platforms", "draft", "aliases",
-	"date", "lastmod", "last_checked", "sources", "layout", "params"}
+	"date", "lastmod", "last_checked", "sources", "layout", "params", "translation_key"}
 
 // keyAt is where a page sets a key that no tool we know uses.
 type keyAt struct {

@@ -30,7 +30,10 @@ type Meta struct {
 	Sources     []Source
 	Entrances   []Source // official entry points for the reader's own search; they support nothing on the page
 	Layout      string
-	Params      map[string]any // params:, and the keys of other tools we keep (see foreign.go)
+	// TranslationKey pairs the translations of a page in a multilingual
+	// site when their paths differ; without it, pages pair by path.
+	TranslationKey string
+	Params         map[string]any // params:, and the keys of other tools we keep (see foreign.go)
 
 	// Set by keys of other tools that mean something to us (see foreign.go).
 	NavTitle string // the page's words in the sidebar and on prev/next links (sidebar_label, nav_title, shortTitle)
@@ -184,6 +187,8 @@ func (m *Meta) set(key string, v *yaml.Node) error {
 		m.Description, err = scalar(key, v)
 	case "layout":
 		m.Layout, err = scalar(key, v)
+	case "translation_key":
+		m.TranslationKey, err = scalar(key, v)
 	case "weight":
 		m.Weight, err = integer(key, v)
 	case "draft":

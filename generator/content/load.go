@@ -102,7 +102,9 @@ func Load(fsys fs.FS, src Tree, cache *Cache) (*Site, diag.List) {
 			return nil
 		}
 		if name := d.Name(); strings.HasSuffix(strings.ToLower(name), ".md") {
-			mdPaths = append(mdPaths, rel)
+			if rel, ok := src.pageRel(rel); ok {
+				mdPaths = append(mdPaths, rel)
+			}
 		} else if !isEditorLeftover(name) {
 			site.Assets = append(site.Assets, rel)
 		}

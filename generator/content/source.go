@@ -36,6 +36,14 @@ type Tree struct {
 	// HashRoutes says links are written as docsify's hash routes
 	// ("#/guide/intro"), which lead to pages (see site.Table.Resolve).
 	HashRoutes bool
+	// Suffix, in a multilingual site whose languages are told apart by
+	// file name (page.en.md beside page.md), is this language's suffix
+	// ("en"): only pages with it belong to the tree, each at the path
+	// without it, so that page.en.md is "page.md" as its translation is.
+	// Others are the other languages' suffixes, one a line: the default
+	// language (no suffix) leaves their pages out. Assets are shared.
+	Suffix string
+	Others string
 }
 
 // Root is Dir, or DefaultDir when Dir is empty.
@@ -49,6 +57,7 @@ func (s Tree) Root() string {
 // File is the path of a page or asset relative to the site root, as
 // diagnostics name it: "content/a.md", or "a.md" when the pages are the root.
 func (s Tree) File(rel string) string {
+	rel = s.suffixed(rel)
 	if s.Root() == "." {
 		return rel
 	}
@@ -65,6 +74,10 @@ func (s Tree) Rel(file string) (string, bool) {
 		if rel, ok = strings.CutPrefix(file, s.Root()+"/"); !ok {
 			return "", false
 		}
+	}
+	rel, ok := s.pageRel(rel)
+	if !ok {
+		return "", false
 	}
 	for dir := path.Dir(rel); dir != "."; dir = path.Dir(dir) {
 		if s.skip(dir, true) {

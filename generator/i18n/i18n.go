@@ -4,11 +4,12 @@
 // side (the sidebar's home link, the 404 page's title, the tag and platform
 // index pages) takes them from the same Words.
 //
-// The default theme ships i18n/zh-CN.yaml and i18n/en.yaml. A site changes
+// The default theme ships i18n/zh-CN.yaml, zh-TW.yaml, ja.yaml and en.yaml. A site changes
 // any word, key by key, in its own templates/i18n/<language>.yaml (a theme
 // of its own) or i18n/<language>.yaml (this site's words, as Hugo reads
 // them). A language without a file falls back to one with the same base
-// ("zh-TW" to "zh-CN", "en-GB" to "en"), then to en.
+// ("zh-SG" to "zh-CN", "en-GB" to "en"; Traditional Chinese, "zh-HK",
+// "zh-MO" and "zh-Hant", to "zh-TW"), then to en.
 package i18n
 
 import (
@@ -78,6 +79,13 @@ func pick(theme fs.FS, lang string) string {
 	for _, h := range have {
 		if strings.EqualFold(h, lang) {
 			return h
+		}
+	}
+	if l := strings.ToLower(lang); l == "zh-hk" || l == "zh-mo" || strings.HasPrefix(l, "zh-hant") {
+		for _, h := range have {
+			if h == "zh-TW" {
+				return h
+			}
 		}
 	}
 	base, _, _ := strings.Cut(strings.ToLower(lang), "-")

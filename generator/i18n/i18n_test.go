@@ -35,21 +35,36 @@ func TestLoad(t *testing.T) {
 	}
 }
 
-// Both shipped language files have the same keys, so no page shows a key.
+// The shipped language files have the same keys, so no page shows a key.
 func TestShippedFilesAgree(t *testing.T) {
 	zh, _ := Load(templates.FS, nil, "zh-CN")
-	en, _ := Load(templates.FS, nil, "en")
-	for k := range zh {
-		if _, ok := en[k]; !ok {
-			t.Errorf("en.yaml lacks %s", k)
+	for _, lang := range []string{"en", "zh-TW", "ja"} {
+		other, _ := Load(templates.FS, nil, lang)
+		for k := range zh {
+			if _, ok := other[k]; !ok {
+				t.Errorf("%s.yaml lacks %s", lang, k)
+			}
 		}
-	}
-	for k := range en {
-		if _, ok := zh[k]; !ok {
-			t.Errorf("zh-CN.yaml lacks %s", k)
+		for k := range other {
+			if _, ok := zh[k]; !ok {
+				t.Errorf("zh-CN.yaml lacks %s, which %s.yaml has", k, lang)
+			}
+		}
+		if other["home"] == zh["home"] && lang != "zh-TW" {
+			t.Errorf("%s.yaml was not read: its home is %q", lang, other["home"])
 		}
 	}
 	if len(zh) < 20 {
 		t.Errorf("zh-CN.yaml has %d words; was it read?", len(zh))
+	}
+}
+
+// Traditional Chinese variants take zh-TW's words, the others their base's.
+func TestPickVariant(t *testing.T) {
+	for lang, want := range map[string]string{"zh-HK": "zh-TW", "zh-Hant-HK": "zh-TW", "zh-TW": "zh-TW", "zh-SG": "zh-CN",
+		"ja-JP": "ja", "en-GB": "en", "fr": "en"} {
+		if got := pick(templates.FS, lang); got != want {
+			t.Errorf("pick(%q) = %q, want %q", lang, got, want)
+		}
 	}
 }

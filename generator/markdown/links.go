@@ -56,29 +56,37 @@ const BrokenClass = "broken-link"
 // reports it broken. It returns the destination to write: the resolved Href,
 // or dest unchanged when there is no resolver or the link is broken.
 func (st *state) resolve(n ast.Node, dest []byte) []byte {
-	out, err := st.resolveAt(n.Pos(), dest)
+	out, ref, err := st.resolveAt(n.Pos(), dest)
 	if err != nil {
 		n.SetAttributeString("class", []byte(BrokenClass))
 		n.SetAttributeString("title", []byte("broken link: "+err.Error()))
+	} else if ref.Untranslated != "" {
+		n.SetAttributeString("class", []byte(UntranslatedClass))
+		n.SetAttributeString("title", []byte(ref.Untranslated))
 	}
 	return out
 }
 
+// UntranslatedClass is the class of a link, in a multilingual site, to a
+// page that has no translation in the linking page's language: it leads
+// to the default language's page (see Ref.Untranslated).
+const UntranslatedClass = "untranslated-link"
+
 // resolveAt is resolve for a link that starts at byte offset pos of the
 // source; it returns why the link is broken, if it is. (Raw HTML links are
 // not marked: the sanitiser drops classes.)
-func (st *state) resolveAt(pos int, dest []byte) ([]byte, error) {
+func (st *state) resolveAt(pos int, dest []byte) ([]byte, Ref, error) {
 	if st == nil || st.res == nil || len(dest) == 0 {
-		return dest, nil
+		return dest, Ref{}, nil
 	}
 	line, col := st.lines.pos(pos)
 	ref, err := st.res.Resolve(st.from, string(dest))
 	if err != nil {
 		st.diags.AddLink(st.file, line, col, "broken link %q: %v", dest, err)
-		return dest, err
+		return dest, Ref{}, err
 	}
 	st.links = append(st.links, Link{Dest: string(dest), Line: line, Col: col, Ref: ref})
-	return []byte(ref.Href), nil
+	return []byte(ref.Href), ref, nil
 }
 
 // isExternal reports whether dest leaves the site: it has a URL scheme

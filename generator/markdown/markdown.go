@@ -34,6 +34,11 @@ type Ref struct {
 	Href     string // what to write into href/src
 	Page     string // source path (relative to content/) of the target page when the link points at a page, else ""
 	Fragment string // decoded fragment ("电脑端备份"), "" if none; checked later against the target's heading IDs
+	// Untranslated, in a multilingual site, is set when the link leads
+	// to the default language's page because the page has no translation
+	// in the linking page's language: it is the link's title, and the link
+	// gets the class UntranslatedClass. Page is then "".
+	Untranslated string
 }
 
 // Options configure a Renderer.

@@ -301,7 +301,7 @@ func (st *state) linkURL(tok *html.Token, pos int, key string) bool {
 		}
 		return false
 	}
-	href, _ := st.resolveAt(pos, []byte(tok.Attr[i].Val))
+	href, _, _ := st.resolveAt(pos, []byte(tok.Attr[i].Val))
 	tok.Attr[i].Val = string(href)
 	if tok.DataAtom == atom.Img {
 		setDefault(tok, "loading", "lazy")

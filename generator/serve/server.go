@@ -186,8 +186,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.serveNoSite(w, r, failed, key)
 		return
 	}
-	if data, err := snap.files.File("404.html"); err == nil {
-		s.write(w, r, snap, "404.html", http.StatusNotFound, data)
+	// A multilingual site has a 404 page per language, in its folder.
+	notFound := "404.html"
+	if lang, _, ok := strings.Cut(key, "/"); ok && has(snap.files, lang+"/404.html") {
+		notFound = lang + "/404.html"
+	}
+	if data, err := snap.files.File(notFound); err == nil {
+		s.write(w, r, snap, notFound, http.StatusNotFound, data)
 		return
 	}
 	http.Error(w, "404 page not found", http.StatusNotFound)

@@ -59,6 +59,11 @@ type Page struct {
 	Pager         *Pager  // set when the page's Children are listed over several pages (see ListSize)
 	ListOf        *Page   // on the second and later pages of a list: the page whose children it lists
 
+	// Translations, in a multilingual site (languages: in zhinan.yaml), is
+	// the page in every language, this one included, in the order of the
+	// setting; nil in a single-language site. See Translation.
+	Translations []Translation
+
 	// Set by package fresh when zhinan.yaml has stale_after.
 	Stale    bool // the last check is older than stale_after days, or there is none
 	CheckAge int  // days since the last check, when Stale and there is one

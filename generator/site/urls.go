@@ -26,6 +26,7 @@ type Table struct {
 	outputs  map[string]string        // output dir ("platforms/ios/") -> what claimed it, for collision checks
 	folders  map[string]bool          // every folder holding a page or asset ("platforms", "platforms/img"), for messages
 	sum      [32]byte                 // identifies the set of pages and assets, see Sum
+	fallback *Fallback                // in a multilingual site's other languages: the default language's pages
 }
 
 // Sum identifies what links can resolve to: the base path and the set of
@@ -228,6 +229,9 @@ func (t *Table) Resolve(from, dest string) (markdown.Ref, error) {
 			return markdown.Ref{}, fmt.Errorf("a fragment on file %s", t.tree.File(target))
 		}
 		return markdown.Ref{Href: RelURL(here, target) + suffix}, nil
+	}
+	if ref, ok := t.resolveFallback(here, target, suffix, fragment); ok {
+		return ref, nil
 	}
 	return markdown.Ref{}, t.missing(target)
 }
