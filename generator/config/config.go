@@ -230,16 +230,12 @@ func (c *Config) set(key string, v *yaml.Node) error {
 		return boolean(key, v, &c.UnsafeHTML)
 	case "hash_routes":
 		return boolean(key, v, &c.HashRoutes)
-	case "nav":
-		var file string
-		if err := str(&file); err != nil {
+	case "nav", "content", "output", "mermaid":
+		var p string
+		if err := str(&p); err != nil {
 			return err
 		}
-		if err := checkInside("nav", "file", file, "mkdocs.yml, SUMMARY.md or docs/_sidebar.md"); err != nil {
-			return err
-		}
-		c.Nav = path.Clean(strings.ReplaceAll(file, "\\", "/"))
-		return nil
+		return c.setPath(key, p)
 	case "links":
 		if v.Kind != yaml.ScalarNode || (v.Value != LinksError && v.Value != LinksWarn) {
 			return fmt.Errorf("setting %q: want %s or %s, got %q", key, LinksError, LinksWarn, v.Value)
@@ -253,45 +249,44 @@ func (c *Config) set(key string, v *yaml.Node) error {
 		}
 		c.StaleAfter = n
 		return nil
-	case "content":
-		var dir string
-		if err := str(&dir); err != nil {
-			return err
-		}
-		if err := checkInside("content", "folder", dir, "content, docs or ."); err != nil {
-			return err // and keep the default, so the build reports only this
-		}
-		c.Content = dir
-		return nil
-	case "output":
-		var dir string
-		if err := str(&dir); err != nil {
-			return err
-		}
-		if clean := path.Clean(strings.ReplaceAll(dir, "\\", "/")); dir == "" || clean == "." || path.IsAbs(clean) {
-			return fmt.Errorf("setting \"output\": want a folder in the site's folder or beside it, such as public or site, got %q", dir)
-		}
-		c.Output = dir
-		return nil
 	case "exclude":
 		return c.setExclude(v)
-	case "mermaid":
-		var file string
-		if err := str(&file); err != nil {
-			return err
-		}
-		clean := path.Clean(strings.ReplaceAll(file, "\\", "/"))
-		if file == "" || path.IsAbs(clean) || clean == ".." || strings.HasPrefix(clean, "../") || clean == "." {
-			return fmt.Errorf("setting \"mermaid\": want the path of mermaid.min.js inside the site, such as %s, got %q", MermaidDefault, file)
-		}
-		c.Mermaid = clean
-		return nil
 	case "search":
 		return c.setSearch(v)
 	case "languages":
 		return c.setLanguages(v)
 	}
 	return fmt.Errorf("unknown setting %q", key)
+}
+
+// setPath sets one of the settings that name a file or folder of the site,
+// p as written. A path that does not fit is an error, and the setting keeps
+// its default, so the build reports only that.
+func (c *Config) setPath(key, p string) error {
+	clean := path.Clean(strings.ReplaceAll(p, "\\", "/"))
+	switch key {
+	case "nav":
+		if err := checkInside(key, "file", p, "mkdocs.yml, SUMMARY.md or docs/_sidebar.md"); err != nil {
+			return err
+		}
+		c.Nav = clean
+	case "content":
+		if err := checkInside(key, "folder", p, "content, docs or ."); err != nil {
+			return err
+		}
+		c.Content = p
+	case "output":
+		if p == "" || clean == "." || path.IsAbs(clean) {
+			return fmt.Errorf("setting \"output\": want a folder in the site's folder or beside it, such as public or site, got %q", p)
+		}
+		c.Output = p
+	case "mermaid":
+		if p == "" || path.IsAbs(clean) || clean == ".." || strings.HasPrefix(clean, "../") || clean == "." {
+			return fmt.Errorf("setting \"mermaid\": want the path of mermaid.min.js inside the site, such as %s, got %q", MermaidDefault, p)
+		}
+		c.Mermaid = clean
+	}
+	return nil
 }
 
 // checkInside refuses a path outside the site root (the folder of pages,
