@@ -153,63 +153,30 @@
 // # Markdown
 //
 // Pages are CommonMark with GitHub's extensions, plus the dialects docs
-// sites are written in, so a page copied from another tool keeps its look
-// (package markdown has every rule). Callouts: GitHub alerts (> [!WARNING]),
-// VitePress/VuePress/Docusaurus containers (::: tip 标题 … :::, :::tip[标题])
-// and MkDocs Material admonitions (!!! note "标题" with a body indented four
-// spaces; ??? folded, ???+ folded and open) all render as one callout, any
-// type name allowed; "details" and ??? fold into a <details>. Where the
-// dialects disagree: nested ::: containers follow markdown-it (VitePress's
-// parser): the outer needs the longer fence; caution is red as on GitHub,
-// not Material's orange; Docusaurus's [title] counts only right after the
-// kind; a line right after an admonition's body continues its paragraph
-// (CommonMark), so leave a blank line.
+// sites are written in, so a page copied from another tool keeps its look.
+// Package markdown's doc has every rule and says, where dialects disagree,
+// which wins and why. In short:
 //
-// Tabs: MkDocs Material's content tabs (=== "iOS", an indented
-// body) and VitePress's code groups (::: code-group around fenced blocks
-// labelled ```js [config.js]) are one kind of tab set. Every panel is in the
-// page, so search finds its text and readers without JavaScript see all of
-// them, each under its label; with the theme's script they are tabs (arrow
-// keys, Home and End move between them). Tabs are linked by label: choosing
-// "Android" shows Android in every tab set of the site, on this page and the
-// pages opened later (remembered in the browser's localStorage), and a set
-// without Android keeps its own choice. Where the two dialects differ, a
-// label is plain text (MkDocs reads it as Markdown), and code groups are
-// linked too (VitePress does not link them), so one rule holds for both.
-//
-// More of other tools' Markdown that builds as its authors meant:
-//
-//   - Emphasis next to Chinese punctuation, 这一步**很重要。**然后, is
-//     emphasis, as with VitePress's and Docusaurus's markdown-it and remark
-//     plugins (the CJK-friendly amendment to CommonMark); English emphasis
-//     is CommonMark's. Python-Markdown (MkDocs) has its own emphasis rules;
-//     where they and CommonMark disagree on Latin text, CommonMark wins: it
-//     is what every other tool here follows.
-//   - Code blocks take titles, highlighted lines and line numbers in both
-//     dialects: ```js [a.js]{1,3-4} and ```ts:line-numbers=5 (VitePress),
-//     ```py title="a.py" hl_lines="1 3" linenums="5" and ```{ .py title="a.py" }
-//     (MkDocs), showLineNumbers (Docusaurus). Written together they add up:
-//     highlighted lines are all the ranges given; of two titles, or two
-//     starting numbers, the last written wins. Highlighted lines count from
-//     the block's first line, as in both tools, whatever number it shows.
-//     VitePress's // [!code highlight] comments are not read: they stay code.
-//   - ```mermaid blocks are diagrams. zhinan ships no Mermaid: a site
-//     that has a copy of the browser build (mermaid.min.js, where "npm install
-//     mermaid" in the site folder puts it, or the file the mermaid: setting
-//     names) has it copied to assets/mermaid.min.js, and only the pages with a
-//     diagram load it, from the site itself (no CDN; file:// works), drawing
-//     in Mermaid's dark theme when the page is dark. Without a copy, or
-//     without JavaScript, a diagram shows its source as code, and build and
-//     check print one warning for the site saying how to turn diagrams on.
-//   - Math: $…$ and \(…\) inline, $$…$$ and \[…\] displayed, as MkDocs
-//     (arithmatex), VitePress and mdBook write them, rendered to MathML when the
-//     site is built (no script, no CDN; see package texmath for the TeX it
-//     reads). Where the dialects and CommonMark disagree: a dollar is math only
-//     by pandoc's rule (no space just inside, no digit after the closing one),
-//     so prices stay text; \[ starts display math only at the start of a line,
-//     because inside a paragraph CommonMark's escaped bracket is far more
-//     common; \( is always math, as in arithmatex and mdBook. A formula zhinan
-//     cannot convert stays visible as TeX and is a warning with its position.
+//   - Callouts: GitHub alerts (> [!WARNING]), ::: containers (VitePress,
+//     VuePress, Docusaurus: ::: tip 标题, :::tip[标题], ::: details) and
+//     MkDocs Material admonitions (!!! note "标题", ??? folded, ???+ open) are
+//     one callout, any type name allowed. Caution is GitHub's red.
+//   - Tabs: === "iOS" (MkDocs Material) and ::: code-group (VitePress) are one
+//     tab set, every panel in the page; tabs are linked by label across the
+//     site and the reader's choice is remembered. Labels are plain text.
+//   - Emphasis next to Chinese punctuation (这一步**很重要。**然后) follows the
+//     CJK-friendly amendment to CommonMark, as markdown-it and remark do.
+//   - Code titles, highlighted lines and line numbers in both dialects
+//     (```js [a.js]{1,3-4}, ```py title="a.py" hl_lines="1 3" linenums="5").
+//   - Math ($…$, \(…\), $$…$$, \[…\]) becomes MathML at build time (package
+//     texmath); a dollar is math only by pandoc's rule, so prices stay text; a
+//     formula zhinan cannot convert stays visible as TeX, with a warning.
+//   - ```mermaid blocks are diagrams. zhinan ships no Mermaid: a site's copy
+//     (the mermaid: setting, else node_modules/mermaid/dist/mermaid.min.js, as
+//     "npm install mermaid" puts it) is copied to assets/mermaid.min.js and
+//     loaded only by pages with a diagram, from the site itself (no CDN;
+//     file:// works). Without one, a diagram shows its source as code, and
+//     build and check print one warning for the site.
 //
 // # Languages
 //

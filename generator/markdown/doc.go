@@ -287,7 +287,10 @@
 // highlighted, with <span class="ln">N</span> in front when numbered; a
 // language chroma does not know is written so too, as plain text. Line
 // numbers cannot be selected and the theme's copy button leaves them out,
-// so copied code has no numbers.
+// so copied code has no numbers. Options written together add up:
+// highlighted lines are all the ranges given; of two titles, or two
+// starting numbers, the last written wins. VitePress's // [!code highlight]
+// comments are not read: they stay code.
 //
 // # Diagrams (mermaid.go)
 //
