@@ -1,8 +1,6 @@
 package e2e
 
 import (
-	"net/http"
-	"net/http/httptest"
 	"testing"
 	"testing/fstest"
 
@@ -79,16 +77,7 @@ func TestLanguageAccessibility(t *testing.T) {
 	axe := axeScript(t)
 	browser(t)
 	res := languageSite(t)
-	static := serve(t, res.Files).Config.Handler
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/_axe.js" {
-			w.Header().Set("Content-Type", "text/javascript")
-			w.Write(axe)
-			return
-		}
-		static.ServeHTTP(w, r)
-	}))
-	t.Cleanup(srv.Close)
+	srv := serveWithAxe(t, axe, res.Files)
 	for _, v := range []struct {
 		w, h int64
 		dark bool
