@@ -122,7 +122,11 @@ func TestSanitiserKeepsXSSInert(t *testing.T) {
 
 // unsafeHTML parses h as the body of a page and describes the first thing in
 // it that could run script, load a page or restyle the site, or "". Unless
-// strict, id and class are let through (Markdown makes some of its own).
+// strict, id and class are let through (Markdown makes some of its own), and
+// so is the MathML that math.go makes from TeX ($x$): its <math> and the
+// fixed style attributes texmath writes. Raw HTML never brings a <math>
+// through the sanitiser, and any forbidden element or attribute inside one
+// is still found.
 func unsafeHTML(h string, strict bool) string {
 	nodes, err := html.ParseFragment(strings.NewReader(h), &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body})
 	if err != nil {
@@ -132,15 +136,17 @@ func unsafeHTML(h string, strict bool) string {
 		"object": true, "embed": true, "svg": true, "math": true, "link": true, "meta": true, "base": true,
 		"form": true, "input": true, "button": true, "textarea": true, "select": true, "video": true,
 		"audio": true, "source": true, "noscript": true, "title": true, "xmp": true, "plaintext": true,
-		"isindex": true, "bgsound": true, "applet": true, "body": true, "xss": true}
-	var walk func(n *html.Node) string
-	walk = func(n *html.Node) string {
+		"isindex": true, "bgsound": true, "applet": true, "body": true, "xss": true, "annotation-xml": true}
+	var walk func(n *html.Node, inMath bool) string
+	walk = func(n *html.Node, inMath bool) string {
 		if n.Type == html.ElementNode {
-			if forbidden[n.Data] {
+			ours := !strict && n.Data == "math"
+			if forbidden[n.Data] && !ours {
 				return "element <" + n.Data + ">"
 			}
+			inMath = inMath || ours
 			for _, a := range n.Attr {
-				if !strict && (a.Key == "id" || a.Key == "class") {
+				if !strict && (a.Key == "id" || a.Key == "class" || inMath && a.Key == "style") {
 					continue
 				}
 				if p := unsafeAttr(n.Data, a); p != "" {
@@ -149,14 +155,14 @@ func unsafeHTML(h string, strict bool) string {
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if p := walk(c); p != "" {
+			if p := walk(c, inMath); p != "" {
 				return p
 			}
 		}
 		return ""
 	}
 	for _, n := range nodes {
-		if p := walk(n); p != "" {
+		if p := walk(n, false); p != "" {
 			return p
 		}
 	}
